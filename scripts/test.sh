@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine: install what is missing, build,
+# start the throwaway PostgreSQL + PostGIS, run unit, golden and integration
+# tests (ctest). Extra arguments go to ctest (e.g. -R golden/ or -L unit).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+"$repo/scripts/install-deps.sh"
+"$repo/scripts/build.sh"
+"$repo/scripts/pg.sh" start
+eval "$("$repo/scripts/pg.sh" env)"
+export SCHEMAC_TEST_ADMIN_URL
+
+ctest --test-dir "$repo/build" --output-on-failure -j "$(nproc)" "$@"

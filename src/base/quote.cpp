@@ -1,0 +1,76 @@
+#include "base/quote.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+namespace schemac::base {
+namespace {
+
+// PostgreSQL 15 keywords that are not UNRESERVED_KEYWORD (src/include/parser/kwlist.h):
+// reserved, type_func_name and col_name keywords. Sorted for binary search.
+constexpr std::string_view kQuotedKeywords[] = {
+    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
+    "authorization", "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast",
+    "char", "character", "check", "coalesce", "collate", "collation", "column", "concurrently",
+    "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
+    "current_schema", "current_time", "current_timestamp", "current_user", "dec", "decimal",
+    "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "exists",
+    "extract", "false", "fetch", "float", "for", "foreign", "freeze", "from", "full", "grant",
+    "greatest", "group", "grouping", "having", "ilike", "in", "initially", "inner", "inout",
+    "int", "integer", "intersect", "interval", "into", "is", "isnull", "join", "json",
+    "json_array", "json_arrayagg", "json_object", "json_objectagg", "lateral", "leading",
+    "least", "left", "like", "limit", "localtime", "localtimestamp", "national", "natural",
+    "nchar", "none", "normalize", "not", "notnull", "null", "nullif", "numeric", "offset", "on",
+    "only", "or", "order", "out", "outer", "overlaps", "overlay", "placing", "position",
+    "precision", "primary", "real", "references", "returning", "right", "row", "select",
+    "session_user", "setof", "similar", "smallint", "some", "substring", "symmetric",
+    "system_user", "table", "tablesample", "then", "time", "timestamp", "to", "trailing",
+    "treat", "trim", "true", "union", "unique", "user", "using", "values", "varchar",
+    "variadic", "verbose", "when", "where", "window", "with", "xmlattributes", "xmlconcat",
+    "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot",
+    "xmlserialize", "xmltable"};
+
+bool is_bare_identifier(std::string_view name) {
+  if (name.empty()) return false;
+  char first = name.front();
+  if (!((first >= 'a' && first <= 'z') || first == '_')) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+  });
+}
+
+}  // namespace
+
+bool is_sql_keyword_needing_quotes(std::string_view word) {
+  return std::binary_search(std::begin(kQuotedKeywords), std::end(kQuotedKeywords), word);
+}
+
+std::string quote_ident(std::string_view name) {
+  if (is_bare_identifier(name) && !is_sql_keyword_needing_quotes(name)) return std::string(name);
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string quote_qualified(std::string_view schema, std::string_view name) {
+  if (schema.empty()) return quote_ident(name);
+  return quote_ident(schema) + "." + quote_ident(name);
+}
+
+std::string quote_literal(std::string_view value) {
+  bool has_backslash = value.find('\\') != std::string_view::npos;
+  std::string out = has_backslash ? "E'" : "'";
+  for (char c : value) {
+    if (c == '\'') out += '\'';
+    if (c == '\\') out += '\\';
+    out += c;
+  }
+  out += '\'';
+  return out;
+}
+
+}  // namespace schemac::base

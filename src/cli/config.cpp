@@ -1,0 +1,143 @@
+#include "cli/config.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace schemac::cli {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kConfigName = "schemac.toml";
+
+base::SourceSpan span_at(const base::SourceManager& sources, base::FileId file,
+                         const toml::source_region& region) {
+  // toml++ gives 1-based line/column; turn them into a byte offset for the renderer.
+  std::string_view text = sources.text(file);
+  std::uint32_t offset = 0;
+  for (toml::source_index line = 1; line < region.begin.line && offset < text.size(); ++offset)
+    if (text[offset] == '\n') ++line;
+  offset += region.begin.column > 0 ? region.begin.column - 1 : 0;
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
+  return {file, offset, offset + 1};
+}
+
+struct Reader {
+  const base::SourceManager& sources;
+  base::FileId file;
+  base::Diagnostics& diags;
+
+  void error(const toml::node& node, std::string message) {
+    diags.error(base::DiagKind::ConfigError, span_at(sources, file, node.source()),
+                std::move(message));
+  }
+
+  void read_string(const toml::table& table, std::string_view key, std::string& out) {
+    const toml::node* node = table.get(key);
+    if (!node) return;
+    if (auto value = node->value<std::string>()) out = *value;
+    else error(*node, "'" + std::string(key) + "' must be a string");
+  }
+
+  void read_strings(const toml::table& table, std::string_view key, std::vector<std::string>& out) {
+    const toml::node* node = table.get(key);
+    if (!node) return;
+    if (auto value = node->value<std::string>()) {
+      out = {*value};
+      return;
+    }
+    const toml::array* array = node->as_array();
+    if (!array) return error(*node, "'" + std::string(key) + "' must be a string or a list of strings");
+    out.clear();
+    for (const toml::node& item : *array) {
+      if (auto value = item.value<std::string>()) out.push_back(*value);
+      else error(item, "'" + std::string(key) + "' must hold strings only");
+    }
+  }
+
+  void check_keys(const toml::table& table, std::string_view section,
+                  std::initializer_list<std::string_view> known) {
+    for (const auto& [key, node] : table) {
+      if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+      diags.error(base::DiagKind::ConfigError, span_at(sources, file, key.source()),
+                  "unknown key '" + std::string(key.str()) + "'" +
+                      (section.empty() ? "" : " in [" + std::string(section) + "]"));
+    }
+  }
+};
+
+void read_document(Reader& reader, const toml::table& doc, Config& config) {
+  reader.check_keys(doc, "", {"project", "database", "apply"});
+  if (const toml::table* project = doc["project"].as_table()) {
+    reader.check_keys(*project, "project", {"schema", "default_schema"});
+    reader.read_strings(*project, "schema", config.schema_paths);
+    reader.read_string(*project, "default_schema", config.default_schema);
+  }
+  if (const toml::table* database = doc["database"].as_table()) {
+    reader.check_keys(*database, "database", {"url", "schemas"});
+    std::string url;
+    reader.read_string(*database, "url", url);
+    if (!url.empty()) config.database_url = url;
+    reader.read_strings(*database, "schemas", config.managed_schemas);
+  }
+  if (const toml::table* apply = doc["apply"].as_table()) {
+    reader.check_keys(*apply, "apply",
+                      {"lock_timeout", "statement_timeout", "allow_destructive", "lock_wait"});
+    reader.read_string(*apply, "lock_timeout", config.lock_timeout);
+    reader.read_string(*apply, "statement_timeout", config.statement_timeout);
+    if (const toml::node* node = apply->get("allow_destructive")) {
+      if (auto value = node->value<bool>()) config.allow_destructive = *value;
+      else reader.error(*node, "'allow_destructive' must be true or false");
+    }
+    if (const toml::node* node = apply->get("lock_wait")) {
+      if (auto value = node->value<int64_t>(); value && *value >= 0)
+        config.lock_wait_seconds = static_cast<int>(*value);
+      else reader.error(*node, "'lock_wait' must be a number of seconds");
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<fs::path> find_config(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  while (!dir.empty()) {
+    if (fs::is_regular_file(dir / kConfigName, ec)) return dir / kConfigName;
+    if (dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  return std::nullopt;
+}
+
+std::optional<Config> load_config(const std::optional<fs::path>& file,
+                                  base::SourceManager& sources, base::Diagnostics& diags) {
+  Config config;
+  std::error_code ec;
+  config.root = fs::current_path(ec);
+  if (!file) return config;
+  config.file = fs::absolute(*file, ec);
+  config.root = config.file->parent_path();
+  std::ifstream in(*file, std::ios::binary);
+  if (!in) {
+    diags.error(base::DiagKind::ConfigError, std::nullopt,
+                "cannot read configuration file " + file->string());
+    return std::nullopt;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  base::FileId id = sources.add(kConfigName, text.str());
+  std::size_t errors_before = diags.error_count();
+  try {
+    toml::table doc = toml::parse(sources.text(id), file->string());
+    Reader reader{sources, id, diags};
+    read_document(reader, doc, config);
+  } catch (const toml::parse_error& err) {
+    diags.error(base::DiagKind::ConfigError, span_at(sources, id, err.source()),
+                "invalid TOML: " + std::string(err.description()));
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return config;
+}
+
+}  // namespace schemac::cli

@@ -1,0 +1,118 @@
+#include "cli/load.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "dsl/lower.hpp"
+#include "dsl/parse.hpp"
+
+namespace schemac::cli {
+namespace fs = std::filesystem;
+namespace {
+
+void add_directory(const fs::path& dir, std::vector<fs::path>& out, bool allow_empty,
+                   base::Diagnostics& diags, const std::string& shown) {
+  std::error_code ec;
+  std::vector<fs::path> found;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".schema") found.push_back(it->path());
+  }
+  if (ec) {
+    diags.error(base::DiagKind::FileUnreadable, std::nullopt,
+                "cannot read directory " + shown + ": " + ec.message());
+    return;
+  }
+  if (found.empty() && !allow_empty) {
+    diags.error(base::DiagKind::NoSchemaFiles, std::nullopt,
+                "no .schema files in directory " + shown);
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+}
+
+bool read_file(const fs::path& path, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  text = buffer.str();
+  return !in.bad();
+}
+
+}  // namespace
+
+std::string display_path(const fs::path& path, const fs::path& root) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  fs::path relative = absolute.lexically_relative(fs::absolute(root, ec).lexically_normal());
+  if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
+  return path.generic_string();
+}
+
+std::vector<fs::path> schema_files(const std::vector<std::string>& paths, const fs::path& root,
+                                   bool allow_empty, base::Diagnostics& diags) {
+  std::vector<fs::path> files;
+  for (const std::string& given : paths) {
+    fs::path path = fs::path(given).is_absolute() ? fs::path(given) : root / given;
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (fs::is_directory(status)) {
+      add_directory(path, files, allow_empty, diags, given);
+    } else if (fs::exists(status)) {
+      files.push_back(path);
+    } else {
+      diags.error(base::DiagKind::FileUnreadable, std::nullopt,
+                  "cannot read " + given + ": no such file or directory");
+    }
+  }
+  return files;
+}
+
+std::optional<LoadedSchema> load_schema(const std::vector<std::string>& paths,
+                                        const LoadOptions& options, base::SourceManager& sources,
+                                        base::Diagnostics& diags) {
+  std::size_t errors_before = diags.error_count();
+  std::vector<fs::path> files = schema_files(paths, options.root, options.allow_empty, diags);
+  LoadedSchema loaded;
+  std::vector<base::FileId> empty_files;
+  for (const fs::path& path : files) {
+    std::string text;
+    std::string shown = display_path(path, options.root);
+    if (!read_file(path, text)) {
+      diags.error(base::DiagKind::FileUnreadable, std::nullopt,
+                  "cannot read " + shown + ": " + std::strerror(errno));
+      continue;
+    }
+    base::FileId id = sources.add(shown, std::move(text));
+    if (auto file = dsl::parse(sources, id, diags)) {
+      if (file->decls.empty()) empty_files.push_back(id);
+      loaded.files.push_back(std::move(*file));
+    }
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+
+  bool nothing_declared = empty_files.size() == loaded.files.size();
+  if (nothing_declared && !options.allow_empty) {
+    // An empty desired state would plan to drop every managed object.
+    std::optional<base::SourceSpan> span;
+    if (!empty_files.empty()) span = base::SourceSpan{empty_files.front(), 0, 0};
+    diags.error(base::DiagKind::EmptySchema, span,
+                "no objects declared; refusing to use an empty desired state, which would "
+                "drop every managed object");
+    return std::nullopt;
+  }
+  for (base::FileId id : empty_files) {
+    if (nothing_declared) break;
+    diags.warning(base::DiagKind::EmptyFile, base::SourceSpan{id, 0, 0}, "file declares nothing");
+  }
+  dsl::LowerOptions lower_options;
+  lower_options.default_schema = options.default_schema;
+  loaded.catalog = dsl::lower(loaded.files, lower_options, diags);
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return loaded;
+}
+
+}  // namespace schemac::cli

@@ -1,0 +1,21 @@
+// cli/plan_output: prints a plan in the format asked for on the command line.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/diagnostic.hpp"
+#include "plan/plan.hpp"
+
+namespace schemac::cli {
+
+enum class PlanFormat { Text, Sql };
+
+/// parse_plan_format: "text" or "sql"; reports E0302 and returns nullopt otherwise.
+std::optional<PlanFormat> parse_plan_format(const std::optional<std::string>& flag,
+                                            base::Diagnostics& diags);
+
+/// render_plan: text = the summary then the SQL script; sql = the script only.
+std::string render_plan(const plan::Plan& plan, PlanFormat format, bool color);
+
+}  // namespace schemac::cli

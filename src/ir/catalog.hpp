@@ -1,0 +1,188 @@
+// ir/catalog: the catalog model both sides of a diff are expressed in. The DSL
+// lowerer and the live-database inspector both produce an ir::Catalog; diff,
+// plan and emit consume it. Plain values only: no I/O, no pointers, no AST.
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/source.hpp"
+
+namespace schemac::ir {
+
+/// Provenance records where an object came from and the user's hints about it.
+/// It never takes part in equality: two objects that differ only in where they
+/// were declared are the same object.
+struct Provenance {
+  std::optional<base::SourceSpan> span;     // set for DSL objects, empty for inspected ones
+  std::optional<std::string> renamed_from;  // `renamed from` hint: the object's old name
+  friend bool operator==(const Provenance&, const Provenance&) { return true; }
+};
+
+/// QualifiedName is schema.name; every schema-level object is identified by one.
+struct QualifiedName {
+  std::string schema;
+  std::string name;
+  friend auto operator<=>(const QualifiedName&, const QualifiedName&) = default;
+  friend bool operator==(const QualifiedName&, const QualifiedName&) = default;
+};
+
+/// GeoType is the PostGIS typmod of a geometry/geography column, held structurally
+/// so that geometry(POINT,4326) and geometry(Point, 4326) compare equal.
+struct GeoType {
+  std::string subtype = "Geometry";  // canonical PostGIS spelling: Point, MultiPolygon, Geometry, ...
+  bool has_z = false;
+  bool has_m = false;
+  int srid = 0;  // 0 = unknown / unconstrained
+  friend bool operator==(const GeoType&, const GeoType&) = default;
+};
+
+/// TypeRef is a column's type in canonical PostgreSQL form.
+///  - built-in types: schema empty, name as format_type() prints it without
+///    modifiers ("integer", "character varying", "timestamp with time zone");
+///  - user and extension types: schema set ("public", "layer_kind");
+///  - modifiers: the typmod arguments as printed ("12", "2" for numeric(12,2));
+///  - geometry/geography: `geo` holds the typmod instead of `modifiers`.
+struct TypeRef {
+  std::string schema;
+  std::string name;
+  std::vector<std::string> modifiers;
+  std::optional<GeoType> geo;
+  bool is_array = false;  // PostgreSQL does not enforce array dimensions, so neither do we
+  friend bool operator==(const TypeRef&, const TypeRef&) = default;
+};
+
+enum class IdentityKind { None, Always, ByDefault };
+
+struct Column {
+  std::string name;
+  TypeRef type;
+  bool not_null = false;
+  std::optional<std::string> default_expr;  // SQL expression text
+  IdentityKind identity = IdentityKind::None;
+  std::optional<std::string> generated_expr;  // GENERATED ALWAYS AS (expr) STORED
+  std::optional<std::string> collation;       // only when not the type's default
+  std::optional<std::string> comment;
+  Provenance provenance;
+  friend bool operator==(const Column&, const Column&) = default;
+};
+
+enum class FkAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
+
+struct PrimaryKey {
+  std::string name;  // PostgreSQL's default: <table>_pkey
+  std::vector<std::string> columns;
+  Provenance provenance;
+  friend bool operator==(const PrimaryKey&, const PrimaryKey&) = default;
+};
+
+struct UniqueConstraint {
+  std::string name;
+  std::vector<std::string> columns;
+  bool nulls_not_distinct = false;
+  std::optional<std::string> comment;
+  Provenance provenance;
+  friend bool operator==(const UniqueConstraint&, const UniqueConstraint&) = default;
+};
+
+struct CheckConstraint {
+  std::string name;
+  std::string expr;  // the boolean expression, without the CHECK keyword
+  bool no_inherit = false;
+  std::optional<std::string> comment;
+  Provenance provenance;
+  friend bool operator==(const CheckConstraint&, const CheckConstraint&) = default;
+};
+
+struct ForeignKey {
+  std::string name;
+  std::vector<std::string> columns;
+  QualifiedName ref_table;
+  std::vector<std::string> ref_columns;
+  FkAction on_delete = FkAction::NoAction;
+  FkAction on_update = FkAction::NoAction;
+  bool deferrable = false;
+  bool initially_deferred = false;
+  std::optional<std::string> comment;
+  Provenance provenance;
+  friend bool operator==(const ForeignKey&, const ForeignKey&) = default;
+};
+
+/// IndexElement is one key of an index: a column or an expression.
+struct IndexElement {
+  std::string column;                // set for a plain column
+  std::optional<std::string> expr;   // set for an expression key
+  std::optional<std::string> opclass;
+  bool descending = false;
+  std::optional<bool> nulls_first;   // empty: the default for the direction
+  friend bool operator==(const IndexElement&, const IndexElement&) = default;
+};
+
+struct Index {
+  std::string name;
+  std::string method = "btree";
+  bool unique = false;
+  std::vector<IndexElement> elements;
+  std::vector<std::string> include;
+  std::optional<std::string> where;  // partial-index predicate
+  std::optional<std::string> comment;
+  Provenance provenance;
+  friend bool operator==(const Index&, const Index&) = default;
+};
+
+struct Table {
+  std::string name;
+  std::vector<Column> columns;  // declaration order (order is not part of identity; see diff)
+  std::optional<PrimaryKey> primary_key;
+  std::vector<UniqueConstraint> uniques;
+  std::vector<CheckConstraint> checks;
+  std::vector<ForeignKey> foreign_keys;
+  std::vector<Index> indexes;
+  std::optional<std::string> comment;
+  Provenance provenance;
+  friend bool operator==(const Table&, const Table&) = default;
+};
+
+struct EnumType {
+  std::string name;
+  std::vector<std::string> values;  // in sort order
+  std::optional<std::string> comment;
+  Provenance provenance;
+  friend bool operator==(const EnumType&, const EnumType&) = default;
+};
+
+struct Schema {
+  std::string name;
+  std::vector<EnumType> enums;  // sorted by name after normalize
+  std::vector<Table> tables;    // sorted by name after normalize
+  std::optional<std::string> comment;
+  Provenance provenance;
+  friend bool operator==(const Schema&, const Schema&) = default;
+};
+
+struct Extension {
+  std::string name;
+  std::optional<std::string> version;  // desired: empty = any; inspected: installed version
+  std::optional<std::string> schema;   // desired: empty = default; inspected: where it lives
+  Provenance provenance;
+  friend bool operator==(const Extension&, const Extension&) = default;
+};
+
+/// Catalog is one whole database state: the desired one or the current one.
+struct Catalog {
+  std::vector<Extension> extensions;  // sorted by name after normalize
+  std::vector<Schema> schemas;        // sorted by name after normalize
+  friend bool operator==(const Catalog&, const Catalog&) = default;
+};
+
+// Lookups: nullptr when absent. Linear scans; catalogs are sorted, see normalize.
+const Schema* find_schema(const Catalog& catalog, std::string_view name);
+Schema* find_schema(Catalog& catalog, std::string_view name);
+const Table* find_table(const Catalog& catalog, const QualifiedName& name);
+const EnumType* find_enum(const Catalog& catalog, const QualifiedName& name);
+const Extension* find_extension(const Catalog& catalog, std::string_view name);
+const Column* find_column(const Table& table, std::string_view name);
+
+}  // namespace schemac::ir

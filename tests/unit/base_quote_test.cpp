@@ -1,0 +1,36 @@
+#include <catch2/catch.hpp>
+
+#include "base/quote.hpp"
+
+using namespace schemac::base;
+
+TEST_CASE("quote_ident leaves plain lower-case names bare") {
+  CHECK(quote_ident("users") == "users");
+  CHECK(quote_ident("_x1$") == "_x1$");
+  CHECK(quote_ident("name") == "name");  // unreserved keyword
+}
+
+TEST_CASE("quote_ident quotes what PostgreSQL would") {
+  CHECK(quote_ident("Users") == "\"Users\"");
+  CHECK(quote_ident("user") == "\"user\"");
+  CHECK(quote_ident("order") == "\"order\"");
+  CHECK(quote_ident("integer") == "\"integer\"");
+  CHECK(quote_ident("with space") == "\"with space\"");
+  CHECK(quote_ident("1abc") == "\"1abc\"");
+  CHECK(quote_ident("") == "\"\"");
+  CHECK(quote_ident("caf\u00e9") == "\"caf\u00e9\"");
+  CHECK(quote_ident("x\"; drop table users; --") == "\"x\"\"; drop table users; --\"");
+}
+
+TEST_CASE("quote_qualified") {
+  CHECK(quote_qualified("public", "users") == "public.users");
+  CHECK(quote_qualified("", "users") == "users");
+  CHECK(quote_qualified("My Schema", "select") == "\"My Schema\".\"select\"");
+}
+
+TEST_CASE("quote_literal") {
+  CHECK(quote_literal("abc") == "'abc'");
+  CHECK(quote_literal("it's") == "'it''s'");
+  CHECK(quote_literal("a\\b") == "E'a\\\\b'");
+  CHECK(quote_literal("'); drop table x; --") == "'''); drop table x; --'");
+}
