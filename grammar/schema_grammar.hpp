@@ -12,11 +12,15 @@ using namespace tao::pegtl;  // NOLINT: rules read like the PEG
 
 // clang-format off
 
+// Rules named *_rest follow an opening delimiter under must<>. Their body is
+// sor<seq<...>, failure> so that a failure rewinds to just after the opener and
+// the error points there, not at the end of the file.
+
 // ---- Trivia ---------------------------------------------------------------
 // A doc comment (///) documents the declaration that follows it.
 struct doc_comment : seq<string<'/', '/', '/'>, star<not_one<'\n'>>> {};
 struct line_comment : seq<sor<string<'/', '/'>, string<'-', '-'>>, star<not_one<'\n'>>> {};
-struct block_comment_rest : until<string<'*', '/'>> {};
+struct block_comment_rest : sor<until<string<'*', '/'>>, failure> {};
 struct block_comment : seq<string<'/', '*'>, must<block_comment_rest>> {};
 struct any_comment : sor<doc_comment, line_comment, block_comment> {};
 // _ : white space inside one entry (no newline); __ : anything between entries.
@@ -27,11 +31,11 @@ struct __ : star<sor<space, any_comment>> {};
 struct ident_first : ranges<'a', 'z', 'A', 'Z', '_'> {};
 struct ident_other : sor<ranges<'a', 'z', 'A', 'Z', '0', '9'>, one<'_', '$'>> {};
 struct bare_ident : seq<ident_first, star<ident_other>> {};
-struct quoted_ident_rest : seq<star<sor<two<'"'>, not_one<'"', '\n'>>>, one<'"'>> {};
+struct quoted_ident_rest : sor<seq<star<sor<two<'"'>, not_one<'"', '\n'>>>, one<'"'>>, failure> {};
 struct quoted_ident : seq<one<'"'>, must<quoted_ident_rest>> {};
 struct ident : sor<quoted_ident, bare_ident> {};
 
-struct string_rest : seq<star<sor<two<'\''>, not_one<'\''>>>, one<'\''>> {};
+struct string_rest : sor<seq<star<sor<two<'\''>, not_one<'\''>>>, one<'\''>>, failure> {};
 struct string_literal : seq<one<'\''>, must<string_rest>> {};
 struct string_literal_req : seq<string_literal> {};
 
@@ -81,14 +85,14 @@ struct column_list_req : seq<column_list> {};
 
 // ---- SQL expressions, captured as balanced text -----------------------------
 struct balanced;
-struct paren_group_rest : seq<balanced, one<')'>> {};
+struct paren_group_rest : sor<seq<balanced, one<')'>>, failure> {};
 struct paren_group : seq<one<'('>, must<paren_group_rest>> {};
-struct bracket_group_rest : seq<balanced, one<']'>> {};
+struct bracket_group_rest : sor<seq<balanced, one<']'>>, failure> {};
 struct bracket_group : seq<one<'['>, must<bracket_group_rest>> {};
 struct balanced : star<sor<string_literal, quoted_ident, paren_group, bracket_group,
                            not_one<'(', ')', '[', ']', '\'', '"'>>> {};
 struct expr_text : balanced {};
-struct paren_expr_rest : seq<expr_text, one<')'>> {};
+struct paren_expr_rest : sor<seq<expr_text, one<')'>>, failure> {};
 // paren_expr <- '(' balanced ')'   (the text excludes the outer parentheses)
 struct paren_expr : seq<one<'('>, must<paren_expr_rest>> {};
 struct paren_expr_req : seq<paren_expr> {};
@@ -184,7 +188,9 @@ struct elem_desc : kw_desc {};
 struct elem_asc : kw_asc {};
 struct nulls_first : seq<kw_nulls, _, kw_first> {};
 struct nulls_last : seq<kw_nulls, _, kw_last> {};
-struct index_elem : seq<sor<paren_expr, column_ref>, opt<_, opclass>, opt<_, sor<elem_asc, elem_desc>>, opt<_, sor<nulls_first, nulls_last>>> {};
+// A function call such as lower(email) is an expression key without extra parentheses.
+struct index_func_call : seq<qualified_name, star<blank>, paren_group> {};
+struct index_elem : seq<sor<paren_expr, index_func_call, column_ref>, opt<_, opclass>, opt<_, sor<elem_asc, elem_desc>>, opt<_, sor<nulls_first, nulls_last>>> {};
 struct index_elems_rest : seq<__, list_must<index_elem, seq<__, one<','>, __>>, __, one<')'>> {};
 struct index_elems : seq<one<'('>, must<index_elems_rest>> {};
 struct index_include : seq<kw_include, _, must<column_list_req>> {};
