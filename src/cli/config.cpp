@@ -1,5 +1,6 @@
 #include "cli/config.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <toml++/toml.h>

@@ -1,0 +1,211 @@
+// dsl/lower: the lowering driver. Pass 1 collects declarations (extensions,
+// schemas, enums, table names) from every file, so that order never matters;
+// pass 2 lowers table bodies; pass 3 resolves foreign keys; pass 4 names
+// constraints and indexes as PostgreSQL would.
+#include "dsl/lower.hpp"
+
+#include <variant>
+
+#include "dsl/lower_context.hpp"
+
+namespace schemac::dsl {
+namespace lower_detail {
+namespace {
+
+struct ConstructInfo {
+  Construct construct;
+  const char* label;
+  bool supported;
+};
+
+// kSupported gates what the later stages (diff, plan, emit) cannot handle yet:
+// lowering reports E0201 for those instead of planning something wrong.
+// Ungating a construct is flipping its `supported` to true.
+constexpr ConstructInfo kSupported[] = {
+    {Construct::Unique, "unique constraint", false},
+    {Construct::ForeignKey, "foreign key", false},
+    {Construct::Check, "check constraint", false},
+    {Construct::Index, "index", false},
+    {Construct::Identity, "identity column", false},
+    {Construct::Generated, "generated column", false},
+    {Construct::Collate, "collate", false},
+    {Construct::RenamedFrom, "renamed from", false},
+    {Construct::Serial, "serial type", false},
+    {Construct::Comment, "comment", false},
+};
+
+bool is_reserved_schema(const std::string& name) {
+  return name.starts_with("pg_") || name == "information_schema";
+}
+
+void lower_decls(Context& ctx, const std::vector<ast::Decl>& decls, const std::string& schema,
+                 bool nested);
+
+void lower_extension(Context& ctx, const ast::ExtensionDecl& decl, const std::string& block) {
+  std::string name = ident_text(decl.name);
+  auto [it, inserted] = ctx.extensions.emplace(name, decl.name.span);
+  if (!inserted) {
+    auto& diag = ctx.diags.error(base::DiagKind::DuplicateExtension, decl.name.span,
+                                 "duplicate extension \"" + name + "\"");
+    add_note(diag, it->second);
+    return;
+  }
+  ir::Extension extension;
+  extension.name = name;
+  if (decl.version) extension.version = decl.version->value;
+  if (decl.schema) {
+    extension.schema = ident_text(*decl.schema);
+  } else if (!block.empty()) {
+    extension.schema = block;  // declared inside `schema x { }`
+  }
+  extension.provenance.span = decl.span;
+  ctx.catalog.extensions.push_back(std::move(extension));
+}
+
+void lower_enum(Context& ctx, const ast::EnumDecl& decl, const std::string& schema) {
+  ir::QualifiedName name{schema, ident_text(decl.name)};
+  auto [it, inserted] = ctx.enums.emplace(name, decl.name.span);
+  if (!inserted) {
+    auto& diag = ctx.diags.error(base::DiagKind::DuplicateEnum, decl.name.span,
+                                 "duplicate enum " + display(name));
+    add_note(diag, it->second);
+    return;
+  }
+  ir::EnumType type;
+  type.name = name.name;
+  std::map<std::string, base::SourceSpan> seen;
+  for (const ast::StringLit& value : decl.values) {
+    auto [prev, fresh] = seen.emplace(value.value, value.span);
+    if (!fresh) {
+      auto& diag =
+          ctx.diags.error(base::DiagKind::DuplicateEnumValue, value.span,
+                          "duplicate value '" + value.value + "' in enum " + display(name));
+      add_note(diag, prev->second);
+      continue;
+    }
+    type.values.push_back(value.value);
+  }
+  if (decl.doc) {
+    ctx.gate(Construct::Comment, decl.doc->span);
+    type.comment = decl.doc->text;
+  }
+  type.provenance.span = decl.span;
+  ctx.schema(schema).enums.push_back(std::move(type));
+}
+
+void declare_table(Context& ctx, const ast::TableDecl& decl, const std::string& schema) {
+  ir::QualifiedName name{schema, ident_text(decl.name)};
+  auto [it, inserted] = ctx.table_index.emplace(name, ctx.tables.size());
+  if (!inserted) {
+    auto& diag = ctx.diags.error(base::DiagKind::DuplicateTable, decl.name.span,
+                                 "duplicate table " + display(name));
+    add_note(diag, ctx.tables[it->second].decl->name.span);
+    return;
+  }
+  ctx.schema(schema);  // a schema holding a table is part of the catalog
+  TableWork work;
+  work.name = name;
+  work.decl = &decl;
+  work.table.name = name.name;
+  work.table.provenance.span = decl.span;
+  ctx.tables.push_back(std::move(work));
+}
+
+void lower_schema_block(Context& ctx, const ast::SchemaDecl& decl, bool nested) {
+  std::string name = ident_text(decl.name);
+  if (nested) {
+    ctx.diags.error(base::DiagKind::NestedSchema, decl.name.span,
+                    "schema \"" + name + "\" is nested in another schema block");
+  }
+  if (is_reserved_schema(name)) {
+    ctx.diags.error(base::DiagKind::ReservedName, decl.name.span,
+                    "schema name \"" + name + "\" is reserved for the system");
+  }
+  ctx.schema_blocks.emplace(name, decl.name.span);  // repeated blocks merge
+  ir::Schema& schema = ctx.schema(name);
+  if (!schema.provenance.span) schema.provenance.span = decl.span;
+  if (decl.doc) {
+    ctx.gate(Construct::Comment, decl.doc->span);
+    schema.comment = decl.doc->text;
+  }
+  lower_decls(ctx, decl.decls, name, true);
+}
+
+void lower_decls(Context& ctx, const std::vector<ast::Decl>& decls, const std::string& schema,
+                 bool nested) {
+  for (const ast::Decl& decl : decls) {
+    std::visit(
+        [&](const auto& node) {
+          using T = std::decay_t<decltype(node)>;
+          if constexpr (std::is_same_v<T, ast::ExtensionDecl>) {
+            lower_extension(ctx, node, nested ? schema : "");
+          } else if constexpr (std::is_same_v<T, ast::EnumDecl>) {
+            lower_enum(ctx, node, schema);
+          } else if constexpr (std::is_same_v<T, ast::TableDecl>) {
+            declare_table(ctx, node, schema);
+          } else {
+            lower_schema_block(ctx, node, nested);
+          }
+        },
+        decl.node);
+  }
+}
+
+// check_type_clashes: a table's row type shares the namespace with enums.
+void check_type_clashes(Context& ctx) {
+  for (const TableWork& work : ctx.tables) {
+    auto it = ctx.enums.find(work.name);
+    if (it == ctx.enums.end()) continue;
+    auto& diag = ctx.diags.error(
+        base::DiagKind::TypeNameClash, work.decl->name.span,
+        "table " + display(work.name) + " has the same name as an enum (a table is also a type)");
+    add_note(diag, it->second, "enum declared here");
+  }
+}
+
+// place_tables moves the lowered tables into their schemas, in declaration order.
+void place_tables(Context& ctx) {
+  for (TableWork& work : ctx.tables) {
+    ctx.schema(work.name.schema).tables.push_back(std::move(work.table));
+  }
+}
+
+}  // namespace
+
+bool Context::gate(Construct construct, base::SourceSpan span) {
+  for (const ConstructInfo& info : kSupported) {
+    if (info.construct != construct) continue;
+    if (!info.supported) {
+      diags.error(base::DiagKind::NotSupportedYet, span,
+                  std::string(info.label) + " is not supported yet");
+    }
+    return info.supported;
+  }
+  return true;
+}
+
+ir::Schema& Context::schema(const std::string& name) {
+  if (ir::Schema* found = ir::find_schema(catalog, name)) return *found;
+  ir::Schema schema;
+  schema.name = name;
+  catalog.schemas.push_back(std::move(schema));
+  return catalog.schemas.back();
+}
+
+}  // namespace lower_detail
+
+ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
+                  base::Diagnostics& diags) {
+  lower_detail::Context ctx{options, diags, {}, {}, {}, {}, {}, {}};
+  for (const ast::File& file : files) {
+    lower_detail::lower_decls(ctx, file.decls, options.default_schema, false);
+  }
+  lower_detail::check_type_clashes(ctx);
+  for (lower_detail::TableWork& work : ctx.tables) lower_detail::lower_table_body(ctx, work);
+  for (lower_detail::TableWork& work : ctx.tables) lower_detail::resolve_references(ctx, work);
+  lower_detail::assign_names(ctx);
+  lower_detail::place_tables(ctx);
+  return std::move(ctx.catalog);
+}
+
+}  // namespace schemac::dsl

@@ -1,0 +1,96 @@
+// dsl/lower_context: state shared by the lowering passes (lower.cpp drives
+// them; lower_types.cpp, lower_table.cpp, lower_refs.cpp and lower_naming.cpp
+// each implement one). Internal to the dsl module.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "dsl/ast.hpp"
+#include "dsl/lower.hpp"
+#include "ir/catalog.hpp"
+
+namespace schemac::dsl::lower_detail {
+
+/// Construct names a DSL feature that later pipeline stages may not support yet.
+enum class Construct {
+  Unique,
+  ForeignKey,
+  Check,
+  Index,
+  Identity,
+  Generated,
+  Collate,
+  RenamedFrom,
+  Serial,
+  Comment,
+};
+
+/// PendingFk is a foreign key whose target is resolved after every table's body.
+struct PendingFk {
+  std::size_t fk = 0;  // index into TableWork::table.foreign_keys
+  const ast::QualifiedIdent* target = nullptr;
+  const std::vector<ast::Ident>* ref_columns = nullptr;
+  base::SourceSpan span;
+};
+
+/// TableWork is one table being lowered, with the AST it comes from.
+struct TableWork {
+  ir::QualifiedName name;
+  const ast::TableDecl* decl = nullptr;
+  ir::Table table;
+  std::vector<PendingFk> pending_fks;
+};
+
+/// Declared remembers where a name was first declared, for "previous declaration" notes.
+using Declared = std::map<ir::QualifiedName, base::SourceSpan>;
+
+struct Context {
+  const LowerOptions& options;
+  base::Diagnostics& diags;
+  ir::Catalog catalog;
+  std::map<std::string, base::SourceSpan> extensions;     // name -> declaration
+  std::map<std::string, base::SourceSpan> schema_blocks;  // name -> first block
+  Declared enums;
+  std::vector<TableWork> tables;                         // declaration order
+  std::map<ir::QualifiedName, std::size_t> table_index;  // into tables
+
+  /// gate reports E0201 when construct is not supported yet; returns whether it is.
+  /// Gated constructs are still lowered, so their own semantic errors show too.
+  bool gate(Construct construct, base::SourceSpan span);
+  /// schema returns the catalog's schema called name, adding it when absent.
+  ir::Schema& schema(const std::string& name);
+  /// find_table resolves a table reference made from inside schema `from`.
+  TableWork* find_table(const ast::QualifiedIdent& ref, const std::string& from);
+};
+
+/// ident_text: an identifier's name (bare words fold to lower case, like PostgreSQL).
+std::string ident_text(const ast::Ident& ident);
+/// quoted_name: "schema.name" in double quotes, for messages.
+std::string display(const ir::QualifiedName& name);
+/// add_note attaches "previous declaration is here" (or message) at span.
+void add_note(base::Diagnostic& diag, base::SourceSpan span,
+              std::string message = "previous declaration is here");
+
+/// resolve_type turns a column's TypeName into a canonical TypeRef; reports and
+/// returns nullopt when it cannot.
+std::optional<ir::TypeRef> resolve_type(Context& ctx, const ast::TypeName& type,
+                                        const std::string& schema);
+
+/// lower_table_body: columns, primary key, uniques, checks, indexes, comments
+/// (names left empty where PostgreSQL would derive them). Foreign keys are
+/// recorded with their target unresolved until resolve_references.
+void lower_table_body(Context& ctx, TableWork& work);
+
+/// resolve_references: foreign-key targets and their columns, once every table
+/// has its columns and primary key.
+void resolve_references(Context& ctx, TableWork& work);
+
+/// assign_names reserves the explicit relation and constraint names of every
+/// schema (reporting clashes) and then derives the implicit ones.
+void assign_names(Context& ctx);
+
+}  // namespace schemac::dsl::lower_detail

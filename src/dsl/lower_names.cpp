@@ -1,0 +1,186 @@
+#include "dsl/lower_names.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "ir/normalize.hpp"
+#include "ir/sql_lexer.hpp"
+
+namespace schemac::dsl {
+namespace {
+
+using ir::SqlToken;
+using ir::SqlTokenKind;
+
+// clip_utf8 is pg_mbcliplen: the longest prefix of at most n bytes that does not
+// split a multi-byte character.
+std::size_t clip_utf8(std::string_view s, std::size_t n) {
+  while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+// SQLValueFunction keywords: FigureColname names them after themselves.
+constexpr std::string_view kValueFunctions[] = {
+    "current_catalog", "current_date",      "current_role", "current_schema",
+    "current_time",    "current_timestamp", "current_user", "localtime",
+    "localtimestamp",  "session_user",      "user"};
+
+std::size_t matching_close(const std::vector<SqlToken>& t, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < t.size(); ++i) {
+    if (ir::is_punct(t[i], "(") || ir::is_punct(t[i], "[")) ++depth;
+    if ((ir::is_punct(t[i], ")") || ir::is_punct(t[i], "]")) && --depth == 0) return i;
+  }
+  return t.size();
+}
+
+// figure_colname follows FigureColnameInternal on the tokens [begin, end).
+std::string figure_colname(const std::vector<SqlToken>& t, std::size_t begin, std::size_t end) {
+  if (begin >= end) return "";
+  std::size_t i = begin;
+  while (i + 2 < end && ir::is_name(t[i]) && ir::is_punct(t[i + 1], ".")) i += 2;  // qualifiers
+  const SqlToken& head = t[i];
+  if (ir::is_word(head, "case")) return "case";
+  if (ir::is_word(head, "array")) return "array";
+  if (ir::is_word(head, "exists")) return "exists";
+  if (ir::is_word(head, "row") && i + 1 < end && ir::is_punct(t[i + 1], "(")) return "row";
+  bool name = ir::is_name(head) && !ir::is_operator_word(head);
+  std::size_t operand_end = i + 1;
+  if (name && i + 1 < end && ir::is_punct(t[i + 1], "("))
+    operand_end = matching_close(t, i + 1) + 1;
+  if (!name && ir::is_punct(head, "(")) operand_end = matching_close(t, i) + 1;
+  if (operand_end == end) {
+    if (name) return head.text;
+    if (ir::is_punct(head, "(")) return figure_colname(t, i + 1, end - 1);
+    return "";
+  }
+  // expr::type: the operand's name, else the type's (last word).
+  if (operand_end < end && ir::is_punct(t[operand_end], "::")) {
+    bool only_cast = true;
+    for (std::size_t j = operand_end + 1; j < end; ++j) {
+      only_cast &= t[j].kind == SqlTokenKind::Word || ir::is_punct(t[j], ".") ||
+                   t[j].kind == SqlTokenKind::QuotedIdent || t[j].kind == SqlTokenKind::Number ||
+                   ir::is_punct(t[j], "(") || ir::is_punct(t[j], ")") || ir::is_punct(t[j], ",") ||
+                   ir::is_punct(t[j], "[") || ir::is_punct(t[j], "]");
+    }
+    if (!only_cast) return "";
+    std::string inner = (name || ir::is_punct(head, "(")) ? figure_colname(t, i, operand_end) : "";
+    return inner.empty() ? t[operand_end + 1].text : inner;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string make_object_name(std::string_view name1, std::string_view name2,
+                             std::string_view label) {
+  std::size_t overhead = 0;
+  std::size_t name1_chars = name1.size();
+  std::size_t name2_chars = name2.size();
+  if (!name2.empty()) overhead++;
+  if (!label.empty()) overhead += label.size() + 1;
+  std::size_t avail = kMaxIdentifierBytes - std::min(overhead, kMaxIdentifierBytes);
+  while (name1_chars + name2_chars > avail) {
+    if (name1_chars > name2_chars) {
+      --name1_chars;
+    } else {
+      --name2_chars;
+    }
+  }
+  std::string result(name1.substr(0, clip_utf8(name1, name1_chars)));
+  if (!name2.empty()) result += "_" + std::string(name2.substr(0, clip_utf8(name2, name2_chars)));
+  if (!label.empty()) result += "_" + std::string(label);
+  return result;
+}
+
+std::string name_addition(const std::vector<std::string>& names) {
+  std::string buf;
+  for (const std::string& name : names) {
+    if (!buf.empty()) buf += '_';
+    buf += name.substr(0, kMaxIdentifierBytes);
+    if (buf.size() >= kMaxIdentifierBytes + 1) break;
+  }
+  return buf;
+}
+
+std::string NameScope::choose_relation_name(std::string_view name1, std::string_view name2,
+                                            std::string_view label, bool is_constraint) {
+  std::string modlabel(label);
+  for (int pass = 1;; ++pass) {
+    std::string name = make_object_name(name1, name2, modlabel);
+    if (!has_relation(name) && !(is_constraint && has_constraint(name))) {
+      take_relation(name);
+      if (is_constraint) take_constraint(name);
+      return name;
+    }
+    modlabel = std::string(label) + std::to_string(pass);
+  }
+}
+
+std::string NameScope::choose_constraint_name(std::string_view name1, std::string_view name2,
+                                              std::string_view label) {
+  std::string modlabel(label);
+  for (int pass = 1;; ++pass) {
+    std::string name = make_object_name(name1, name2, modlabel);
+    if (take_constraint(name)) return name;
+    modlabel = std::string(label) + std::to_string(pass);
+  }
+}
+
+std::string expression_column_name(std::string_view expr) {
+  std::vector<SqlToken> tokens = ir::lex_sql(ir::normalize_expr(expr));
+  if (tokens.size() == 1 && tokens[0].kind == SqlTokenKind::Word &&
+      std::find(std::begin(kValueFunctions), std::end(kValueFunctions), tokens[0].text) !=
+          std::end(kValueFunctions)) {
+    return tokens[0].text;
+  }
+  std::string name = figure_colname(tokens, 0, tokens.size());
+  return name.empty() ? "expr" : name;
+}
+
+std::vector<std::string> index_column_names(
+    const std::vector<std::pair<std::string, std::string>>& elements) {
+  std::vector<std::string> result;
+  for (const auto& [column, expr] : elements) {
+    std::string base = column.empty() ? expression_column_name(expr) : column;
+    std::string name = base;
+    // ChooseIndexColumnNames: a repeated name gets 1, 2, ... (fitted into 63 bytes).
+    for (int i = 1; std::find(result.begin(), result.end(), name) != result.end(); ++i) {
+      std::string suffix = std::to_string(i);
+      name = base.substr(0, clip_utf8(base, kMaxIdentifierBytes - suffix.size())) + suffix;
+    }
+    result.push_back(name);
+  }
+  return result;
+}
+
+std::vector<std::string> referenced_columns(std::string_view expr,
+                                            const std::vector<std::string>& columns) {
+  std::vector<SqlToken> t = ir::lex_sql(expr);
+  std::vector<std::string> found;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!ir::is_name(t[i])) continue;
+    if (i > 0 && (ir::is_punct(t[i - 1], "::") || ir::is_punct(t[i - 1], "."))) continue;
+    if (i + 1 < t.size() && (ir::is_punct(t[i + 1], "(") || ir::is_punct(t[i + 1], "."))) continue;
+    if (std::find(columns.begin(), columns.end(), t[i].text) == columns.end()) continue;
+    if (std::find(found.begin(), found.end(), t[i].text) == found.end()) found.push_back(t[i].text);
+  }
+  return found;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), 0);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace schemac::dsl

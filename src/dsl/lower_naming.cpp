@@ -1,0 +1,117 @@
+// Constraint and index names. Explicit names are reserved first, schema by
+// schema (relation names: tables and indexes, including the indexes behind
+// primary keys and unique constraints; constraint names: per table). Then every
+// unnamed object gets the name PostgreSQL would choose, in PostgreSQL's order
+// for CREATE TABLE: checks, primary key, uniques, foreign keys, then indexes.
+#include <map>
+
+#include "dsl/lower_context.hpp"
+#include "dsl/lower_names.hpp"
+
+namespace schemac::dsl::lower_detail {
+namespace {
+
+using base::DiagKind;
+
+struct SchemaNames {
+  NameScope scope;
+  std::map<std::string, std::optional<base::SourceSpan>> relations;  // name -> declaration
+};
+
+std::vector<std::string> column_names(const ir::Table& table) {
+  std::vector<std::string> names;
+  for (const ir::Column& c : table.columns) names.push_back(c.name);
+  return names;
+}
+
+void reserve_relation(Context& ctx, SchemaNames& names, const std::string& name,
+                      const std::optional<base::SourceSpan>& span, const std::string& schema) {
+  auto [it, inserted] = names.relations.emplace(name, span);
+  names.scope.take_relation(name);
+  if (inserted) return;
+  auto& diag = ctx.diags.error(DiagKind::DuplicateName, span,
+                               "duplicate name \"" + name + "\" in schema \"" + schema +
+                                   "\" (tables, indexes, primary keys and unique constraints "
+                                   "share one namespace)");
+  if (it->second) add_note(diag, *it->second);
+}
+
+// reserve_explicit takes the names a table's objects were given explicitly.
+void reserve_explicit(Context& ctx, SchemaNames& names, TableWork& work) {
+  const std::string& schema = work.name.schema;
+  ir::Table& t = work.table;
+  std::map<std::string, std::optional<base::SourceSpan>> constraints;  // per table
+  auto constraint = [&](const std::string& name, const std::optional<base::SourceSpan>& span) {
+    names.scope.take_constraint(name);
+    auto [it, inserted] = constraints.emplace(name, span);
+    if (inserted) return;
+    auto& diag = ctx.diags.error(
+        DiagKind::DuplicateName, span,
+        "duplicate constraint name \"" + name + "\" in table " + display(work.name));
+    if (it->second) add_note(diag, *it->second);
+  };
+  if (t.primary_key && !t.primary_key->name.empty()) {
+    constraint(t.primary_key->name, t.primary_key->provenance.span);
+    reserve_relation(ctx, names, t.primary_key->name, t.primary_key->provenance.span, schema);
+  }
+  for (const ir::UniqueConstraint& u : t.uniques) {
+    if (u.name.empty()) continue;
+    constraint(u.name, u.provenance.span);
+    reserve_relation(ctx, names, u.name, u.provenance.span, schema);
+  }
+  for (const ir::CheckConstraint& c : t.checks) {
+    if (!c.name.empty()) constraint(c.name, c.provenance.span);
+  }
+  for (const ir::ForeignKey& fk : t.foreign_keys) {
+    if (!fk.name.empty()) constraint(fk.name, fk.provenance.span);
+  }
+  for (const ir::Index& index : t.indexes) {
+    if (!index.name.empty())
+      reserve_relation(ctx, names, index.name, index.provenance.span, schema);
+  }
+}
+
+// name_implicit gives every unnamed object of a table PostgreSQL's name for it.
+void name_implicit(NameScope& scope, ir::Table& t) {
+  const std::string& table = t.name;
+  for (ir::CheckConstraint& c : t.checks) {
+    if (!c.name.empty()) continue;
+    // PostgreSQL names a check after its column only when it references exactly one.
+    std::vector<std::string> refs = referenced_columns(c.expr, column_names(t));
+    c.name = scope.choose_constraint_name(table, refs.size() == 1 ? refs[0] : "", "check");
+  }
+  if (t.primary_key && t.primary_key->name.empty()) {
+    t.primary_key->name = scope.choose_relation_name(table, "", "pkey", true);
+  }
+  for (ir::UniqueConstraint& u : t.uniques) {
+    if (u.name.empty())
+      u.name = scope.choose_relation_name(table, name_addition(u.columns), "key", true);
+  }
+  for (ir::ForeignKey& fk : t.foreign_keys) {
+    if (fk.name.empty())
+      fk.name = scope.choose_constraint_name(table, name_addition(fk.columns), "fkey");
+  }
+  for (ir::Index& index : t.indexes) {
+    if (!index.name.empty()) continue;
+    std::vector<std::pair<std::string, std::string>> elements;
+    for (const ir::IndexElement& e : index.elements)
+      elements.emplace_back(e.column, e.expr.value_or(""));
+    index.name = scope.choose_relation_name(table, name_addition(index_column_names(elements)),
+                                            "idx", false);
+  }
+}
+
+}  // namespace
+
+void assign_names(Context& ctx) {
+  std::map<std::string, SchemaNames> schemas;
+  for (TableWork& work : ctx.tables) {
+    SchemaNames& names = schemas[work.name.schema];
+    names.scope.take_relation(work.name.name);
+    names.relations.emplace(work.name.name, work.decl->name.span);
+  }
+  for (TableWork& work : ctx.tables) reserve_explicit(ctx, schemas[work.name.schema], work);
+  for (TableWork& work : ctx.tables) name_implicit(schemas[work.name.schema].scope, work.table);
+}
+
+}  // namespace schemac::dsl::lower_detail

@@ -1,0 +1,303 @@
+// Table bodies: columns and their modifiers, and table-level items. Names that
+// PostgreSQL would derive are left empty here and filled in by lower_naming.cpp.
+#include <map>
+#include <variant>
+
+#include "dsl/lower_context.hpp"
+
+namespace schemac::dsl::lower_detail {
+namespace {
+
+using base::DiagKind;
+
+template <class... Ts>
+struct overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+overloaded(Ts...) -> overloaded<Ts...>;
+
+// kMod<T> is T's index in ast::ColumnModifier.
+template <typename T, typename Variant>
+struct VariantIndex;
+template <typename T, typename... Ts>
+struct VariantIndex<T, std::variant<Ts...>> {
+  static constexpr std::size_t value = [] {
+    std::size_t i = 0;
+    (void)((std::is_same_v<T, Ts> ? false : (++i, true)) && ...);
+    return i;
+  }();
+};
+template <typename T>
+constexpr std::size_t kMod = VariantIndex<T, ast::ColumnModifier>::value;
+
+/// TableBody carries what lowering one table needs besides the table itself.
+struct TableBody {
+  Context& ctx;
+  TableWork& work;
+  std::map<std::string, const ast::ColumnDef*> columns;  // first declaration of each name
+  std::optional<base::SourceSpan> pk_span;
+
+  std::string table_display() const { return display(work.name); }
+
+  // column_list checks that each name is a column of this table.
+  std::vector<std::string> column_list(const std::vector<ast::Ident>& idents) {
+    std::vector<std::string> names;
+    for (const ast::Ident& ident : idents) {
+      std::string name = ident_text(ident);
+      if (!columns.count(name)) {
+        ctx.diags.error(DiagKind::UnknownColumn, ident.span,
+                        "column \"" + name + "\" does not exist in table " + table_display());
+      }
+      names.push_back(name);
+    }
+    return names;
+  }
+
+  void primary_key(std::vector<std::string> cols, const std::optional<ast::Ident>& name,
+                   base::SourceSpan span) {
+    if (pk_span) {
+      auto& diag = ctx.diags.error(DiagKind::DuplicatePrimaryKey, span,
+                                   "multiple primary keys for table " + table_display());
+      add_note(diag, *pk_span, "first primary key is here");
+      return;
+    }
+    pk_span = span;
+    ir::PrimaryKey pk;
+    if (name) pk.name = ident_text(*name);
+    pk.columns = std::move(cols);
+    pk.provenance.span = span;
+    work.table.primary_key = std::move(pk);
+  }
+
+  void unique(std::vector<std::string> cols, const std::optional<ast::Ident>& name,
+              base::SourceSpan span) {
+    ctx.gate(Construct::Unique, span);
+    ir::UniqueConstraint u;
+    if (name) u.name = ident_text(*name);
+    u.columns = std::move(cols);
+    u.provenance.span = span;
+    work.table.uniques.push_back(std::move(u));
+  }
+
+  void check(const ast::Expr& expr, const std::optional<ast::Ident>& name, base::SourceSpan span) {
+    ctx.gate(Construct::Check, span);
+    ir::CheckConstraint c;
+    if (name) c.name = ident_text(*name);
+    c.expr = expr.text;
+    c.provenance.span = span;
+    work.table.checks.push_back(std::move(c));
+  }
+
+  void foreign_key(std::vector<std::string> cols, const std::optional<ast::Ident>& name,
+                   const ast::QualifiedIdent& target, const std::vector<ast::Ident>& ref_columns,
+                   const ast::FkOptions& options, base::SourceSpan span) {
+    ctx.gate(Construct::ForeignKey, span);
+    ir::ForeignKey fk;
+    if (name) fk.name = ident_text(*name);
+    fk.columns = std::move(cols);
+    fk.on_delete = options.on_delete.value_or(ir::FkAction::NoAction);
+    fk.on_update = options.on_update.value_or(ir::FkAction::NoAction);
+    fk.deferrable = options.deferrable || options.initially_deferred;
+    fk.initially_deferred = options.initially_deferred;
+    fk.provenance.span = span;
+    work.pending_fks.push_back({work.table.foreign_keys.size(), &target, &ref_columns, span});
+    work.table.foreign_keys.push_back(std::move(fk));
+  }
+
+  void column(const ast::ColumnDef& def);
+  void column_modifier(ir::Column& col, const ast::ColumnModifier& mod);
+  void index(const ast::IndexDef& def);
+  void item(const ast::TableItem& item);
+};
+
+void TableBody::column_modifier(ir::Column& col, const ast::ColumnModifier& modifier) {
+  std::visit(
+      overloaded{
+          [&](const ast::NotNullMod&) { col.not_null = true; },
+          [&](const ast::NullMod&) {},
+          [&](const ast::DefaultMod& m) { col.default_expr = m.expr.text; },
+          [&](const ast::PrimaryKeyMod& m) { primary_key({col.name}, m.constraint_name, m.span); },
+          [&](const ast::UniqueMod& m) { unique({col.name}, m.constraint_name, m.span); },
+          [&](const ast::ReferencesMod& m) {
+            foreign_key({col.name}, m.constraint_name, m.table, m.columns, m.options, m.span);
+          },
+          [&](const ast::CheckMod& m) { check(m.expr, m.constraint_name, m.span); },
+          [&](const ast::RenamedFromMod& m) {
+            ctx.gate(Construct::RenamedFrom, m.span);
+            col.provenance.renamed_from = ident_text(m.old_name);
+          },
+          [&](const ast::CollateMod& m) {
+            ctx.gate(Construct::Collate, m.span);
+            col.collation = (m.collation.schema ? ident_text(*m.collation.schema) + "." : "") +
+                            ident_text(m.collation.name);
+          },
+          [&](const ast::IdentityMod& m) {
+            ctx.gate(Construct::Identity, m.span);
+            col.identity = m.always ? ir::IdentityKind::Always : ir::IdentityKind::ByDefault;
+            col.not_null = true;  // PostgreSQL makes identity columns NOT NULL
+          },
+          [&](const ast::GeneratedMod& m) {
+            ctx.gate(Construct::Generated, m.span);
+            col.generated_expr = m.expr.text;
+          },
+          [&](const ast::CommentMod& m) {
+            ctx.gate(Construct::Comment, m.span);
+            col.comment = m.text.value;
+          },
+      },
+      modifier);
+}
+
+// modifier_span: every modifier alternative has a span.
+base::SourceSpan modifier_span(const ast::ColumnModifier& modifier) {
+  return std::visit([](const auto& m) { return m.span; }, modifier);
+}
+
+// check_modifier_conflicts reports the combinations PostgreSQL rejects.
+void check_modifier_conflicts(Context& ctx, const ast::ColumnDef& def, const std::string& table) {
+  std::map<std::size_t, base::SourceSpan> first;  // variant index -> first use
+  auto conflict = [&](std::size_t a, std::size_t b, const std::string& what) {
+    if (!first.count(a) || !first.count(b)) return;
+    auto& diag =
+        ctx.diags.error(DiagKind::ConflictingModifiers, first[b],
+                        what + " for column \"" + ident_text(def.name) + "\" of table " + table);
+    add_note(diag, first[a], "conflicting modifier is here");
+  };
+  for (const ast::ColumnModifier& modifier : def.modifiers) {
+    std::size_t kind = modifier.index();
+    bool repeatable = kind == kMod<ast::PrimaryKeyMod> || kind == kMod<ast::UniqueMod> ||
+                      kind == kMod<ast::ReferencesMod> || kind == kMod<ast::CheckMod>;
+    if (first.count(kind) && !repeatable) {
+      auto& diag = ctx.diags.error(
+          DiagKind::ConflictingModifiers, modifier_span(modifier),
+          "modifier repeated for column \"" + ident_text(def.name) + "\" of table " + table);
+      add_note(diag, first[kind], "first one is here");
+      continue;
+    }
+    first.emplace(kind, modifier_span(modifier));
+  }
+  using ast::DefaultMod, ast::GeneratedMod, ast::IdentityMod, ast::NullMod;
+  conflict(kMod<ast::NotNullMod>, kMod<NullMod>, "conflicting null and not null");
+  conflict(kMod<ast::PrimaryKeyMod>, kMod<NullMod>, "conflicting primary key and null");
+  conflict(kMod<DefaultMod>, kMod<IdentityMod>, "both default and identity specified");
+  conflict(kMod<DefaultMod>, kMod<GeneratedMod>,
+           "both default and generation expression specified");
+  conflict(kMod<IdentityMod>, kMod<GeneratedMod>,
+           "both identity and generation expression specified");
+}
+
+void TableBody::column(const ast::ColumnDef& def) {
+  std::string name = ident_text(def.name);
+  if (columns.at(name) != &def) return;  // a duplicate, reported by lower_table_body
+  check_modifier_conflicts(ctx, def, table_display());
+  ir::Column col;
+  col.name = name;
+  col.type = resolve_type(ctx, def.type, work.name.schema).value_or(ir::TypeRef{});
+  col.provenance.span = def.span;
+  if (def.doc) {
+    ctx.gate(Construct::Comment, def.doc->span);
+    col.comment = def.doc->text;
+  }
+  std::size_t index = work.table.columns.size();
+  work.table.columns.push_back(std::move(col));
+  for (const ast::ColumnModifier& modifier : def.modifiers) {
+    column_modifier(work.table.columns[index], modifier);
+  }
+  const ir::Column& added = work.table.columns[index];
+  bool integer = added.type.schema.empty() && !added.type.is_array &&
+                 (added.type.name == "smallint" || added.type.name == "integer" ||
+                  added.type.name == "bigint");
+  if (added.identity != ir::IdentityKind::None && !integer && !added.type.name.empty()) {
+    ctx.diags.error(DiagKind::InvalidIdentityType, def.type.span,
+                    "identity column \"" + name + "\" must be smallint, integer or bigint");
+  }
+}
+
+void TableBody::index(const ast::IndexDef& def) {
+  ctx.gate(Construct::Index, def.span);
+  ir::Index index;
+  if (def.name) index.name = ident_text(*def.name);
+  if (def.method) index.method = ident_text(*def.method);
+  index.unique = def.unique;
+  for (const ast::IndexElem& elem : def.elements) {
+    ir::IndexElement element;
+    if (elem.column) element.column = column_list({*elem.column}).front();
+    if (elem.expr) element.expr = elem.expr->text;
+    if (elem.opclass) {
+      element.opclass = (elem.opclass->schema ? ident_text(*elem.opclass->schema) + "." : "") +
+                        ident_text(elem.opclass->name);
+    }
+    element.descending = elem.descending;
+    element.nulls_first = elem.nulls_first;
+    index.elements.push_back(std::move(element));
+  }
+  index.include = column_list(def.include);
+  if (def.where) index.where = def.where->text;
+  if (def.renamed_from) {
+    ctx.gate(Construct::RenamedFrom, def.renamed_from->span);
+    index.provenance.renamed_from = ident_text(def.renamed_from->old_name);
+  }
+  if (def.doc) {
+    ctx.gate(Construct::Comment, def.doc->span);
+    index.comment = def.doc->text;
+  }
+  index.provenance.span = def.span;
+  work.table.indexes.push_back(std::move(index));
+}
+
+void TableBody::item(const ast::TableItem& item) {
+  std::visit(
+      overloaded{
+          [&](const ast::ColumnDef& d) { column(d); },
+          [&](const ast::PrimaryKeyDef& d) { primary_key(column_list(d.columns), d.name, d.span); },
+          [&](const ast::UniqueDef& d) { unique(column_list(d.columns), d.name, d.span); },
+          [&](const ast::ForeignKeyDef& d) {
+            foreign_key(column_list(d.columns), d.name, d.table, d.ref_columns, d.options, d.span);
+          },
+          [&](const ast::CheckDef& d) { check(d.expr, d.name, d.span); },
+          [&](const ast::IndexDef& d) { index(d); },
+          [&](const ast::TableCommentDef& d) {
+            ctx.gate(Construct::Comment, d.span);
+            work.table.comment = d.text.value;
+          },
+      },
+      item);
+}
+
+}  // namespace
+
+void lower_table_body(Context& ctx, TableWork& work) {
+  TableBody body{ctx, work, {}, {}};
+  const ast::TableDecl& decl = *work.decl;
+  for (const ast::TableItem& item : decl.items) {
+    const auto* def = std::get_if<ast::ColumnDef>(&item);
+    if (!def) continue;
+    auto [it, inserted] = body.columns.emplace(ident_text(def->name), def);
+    if (!inserted) {
+      auto& diag =
+          ctx.diags.error(DiagKind::DuplicateColumn, def->name.span,
+                          "duplicate column \"" + it->first + "\" in table " + display(work.name));
+      add_note(diag, it->second->name.span);
+    }
+  }
+  for (const ast::TableItem& item : decl.items) body.item(item);
+  if (decl.renamed_from) {
+    ctx.gate(Construct::RenamedFrom, decl.renamed_from->span);
+    work.table.provenance.renamed_from = ident_text(*decl.renamed_from);
+  }
+  if (decl.doc) {
+    ctx.gate(Construct::Comment, decl.doc->span);
+    work.table.comment = decl.doc->text;
+  }
+  // A primary key implies NOT NULL on its columns, as in PostgreSQL.
+  if (work.table.primary_key) {
+    for (ir::Column& col : work.table.columns) {
+      for (const std::string& pk_col : work.table.primary_key->columns) {
+        if (col.name == pk_col) col.not_null = true;
+      }
+    }
+  }
+}
+
+}  // namespace schemac::dsl::lower_detail

@@ -1,0 +1,194 @@
+// Type resolution: built-in types and their aliases, PostGIS types, user enums,
+// and types of declared extensions. See ir/types.hpp for the canonical forms.
+#include <charconv>
+
+#include "dsl/lower_context.hpp"
+#include "dsl/lower_names.hpp"
+#include "ir/types.hpp"
+
+namespace schemac::dsl::lower_detail {
+namespace {
+
+using base::DiagKind;
+
+constexpr std::pair<std::string_view, std::string_view> kSerials[] = {
+    {"serial", "integer"}, {"serial4", "integer"},      {"bigserial", "bigint"},
+    {"serial8", "bigint"}, {"smallserial", "smallint"}, {"serial2", "smallint"}};
+
+// Outcome of one resolution step: NotFound lets the next step try.
+enum class Outcome { NotFound, Resolved, Reported };
+
+constexpr int kMaxSrid = 999999;  // PostGIS's SRID_MAXIMUM
+
+std::vector<std::string> arg_texts(const ast::TypeName& type) {
+  std::vector<std::string> args;
+  for (const ast::TypeArg& arg : type.args) args.push_back(arg.text);
+  return args;
+}
+
+base::SourceSpan args_span(const ast::TypeName& type) {
+  if (type.args.empty()) return type.span;
+  return {type.span.file, type.args.front().span.begin, type.args.back().span.end};
+}
+
+// extension_schema: where a declared extension's types live; nullopt if not declared.
+std::optional<std::string> extension_schema(const Context& ctx, const std::string& extension) {
+  const ir::Extension* found = ir::find_extension(ctx.catalog, extension);
+  if (!found) return std::nullopt;
+  return found->schema.value_or("public");
+}
+
+std::optional<ir::GeoType> lower_geo(Context& ctx, const ast::TypeName& type) {
+  ir::GeoType geo;
+  if (type.args.empty()) return geo;
+  if (type.args.size() > 2) {
+    ctx.diags.error(DiagKind::InvalidTypeModifier, args_span(type),
+                    "type \"" + type.name + "\" takes a subtype and an optional SRID");
+    return std::nullopt;
+  }
+  std::optional<ir::GeoType> parsed = ir::parse_geo_subtype(type.args[0].text);
+  if (!parsed) {
+    ctx.diags.error(DiagKind::InvalidGeometrySubtype, type.args[0].span,
+                    "invalid " + type.name + " subtype \"" + type.args[0].text + "\"");
+    return std::nullopt;
+  }
+  geo = *parsed;
+  if (type.args.size() == 2) {
+    const ast::TypeArg& arg = type.args[1];
+    int srid = -1;
+    auto [ptr, ec] = std::from_chars(arg.text.data(), arg.text.data() + arg.text.size(), srid);
+    if (ec != std::errc() || ptr != arg.text.data() + arg.text.size() || srid < 0 ||
+        srid > kMaxSrid) {
+      ctx.diags.error(DiagKind::InvalidSrid, arg.span,
+                      "invalid SRID \"" + arg.text + "\": expected an integer from 0 to " +
+                          std::to_string(kMaxSrid));
+      return std::nullopt;
+    }
+    geo.srid = srid;
+  }
+  // PostGIS gives a constrained geography column SRID 4326 when none is named.
+  if (type.name == "geography" && geo.srid == 0) geo.srid = 4326;
+  return geo;
+}
+
+Outcome resolve_postgis(Context& ctx, const ast::TypeName& type, ir::TypeRef& ref) {
+  ref.name = type.name;
+  std::optional<std::string> schema = extension_schema(ctx, "postgis");
+  if (!schema) {
+    ctx.diags.error(DiagKind::MissingExtension, type.span,
+                    "type " + type.name + " needs 'extension postgis'");
+  }
+  ref.schema = schema.value_or("public");
+  std::optional<ir::GeoType> geo = lower_geo(ctx, type);
+  if (!geo || !schema) return Outcome::Reported;
+  ref.geo = *geo;
+  return Outcome::Resolved;
+}
+
+Outcome resolve_builtin(Context& ctx, const ast::TypeName& type, ir::TypeRef& ref) {
+  for (const auto& [serial, base_type] : kSerials) {
+    if (type.name != serial) continue;
+    ctx.gate(Construct::Serial, type.span);
+    ref.name = std::string(base_type);
+    return Outcome::Resolved;
+  }
+  std::string error;
+  std::optional<ir::TypeRef> found =
+      ir::canonical_builtin_typeref(type.name, arg_texts(type), &error);
+  if (found) {
+    ref = *found;
+    return Outcome::Resolved;
+  }
+  if (error.empty()) return Outcome::NotFound;
+  ctx.diags.error(DiagKind::InvalidTypeModifier, args_span(type), error);
+  return Outcome::Reported;
+}
+
+// resolve_named: enums (schema given, else the block's schema, else the
+// default schema) and types of declared extensions.
+Outcome resolve_named(Context& ctx, const ast::TypeName& type, const std::string& name,
+                      const std::string& schema, ir::TypeRef& ref) {
+  std::vector<std::string> schemas;
+  if (type.schema) {
+    schemas.push_back(ident_text(*type.schema));
+  } else {
+    schemas = {schema, ctx.options.default_schema};
+  }
+  for (const std::string& s : schemas) {
+    if (!ctx.enums.count({s, name})) continue;
+    if (!type.args.empty()) {
+      ctx.diags.error(DiagKind::InvalidTypeModifier, args_span(type),
+                      "enum " + display({s, name}) + " takes no type modifiers");
+      return Outcome::Reported;
+    }
+    ref.schema = s;
+    ref.name = name;
+    return Outcome::Resolved;
+  }
+  std::optional<std::string> extension = ir::extension_of_type(name);
+  std::optional<std::string> ext_schema =
+      extension ? extension_schema(ctx, *extension) : std::nullopt;
+  if (!ext_schema || (type.schema && ident_text(*type.schema) != *ext_schema)) {
+    return Outcome::NotFound;
+  }
+  ref.schema = *ext_schema;
+  ref.name = name;
+  for (const ast::TypeArg& arg : type.args) {
+    if (arg.text.empty() || arg.text.find_first_not_of("0123456789") != std::string::npos) {
+      ctx.diags.error(DiagKind::InvalidTypeModifier, arg.span,
+                      "type modifier \"" + arg.text + "\" is not an integer");
+      return Outcome::Reported;
+    }
+    ref.modifiers.push_back(arg.text);
+  }
+  return Outcome::Resolved;
+}
+
+void report_unknown(Context& ctx, const ast::TypeName& type, const std::string& name,
+                    const std::string& schema) {
+  std::string shown = type.schema ? ident_text(*type.schema) + "." + name : name;
+  auto& diag = ctx.diags.error(DiagKind::UnknownType, type.span, "unknown type \"" + shown + "\"");
+  std::vector<std::string> candidates = {"geometry", "geography"};
+  // Canonical spellings first, so that a tie suggests "integer" rather than "int4".
+  for (std::string_view builtin : ir::builtin_type_names()) {
+    if (ir::canonical_builtin_type(builtin) == builtin) candidates.emplace_back(builtin);
+  }
+  for (std::string_view builtin : ir::builtin_type_names()) candidates.emplace_back(builtin);
+  for (const auto& [enum_name, span] : ctx.enums) {
+    if (enum_name.schema == schema || enum_name.schema == ctx.options.default_schema) {
+      candidates.push_back(enum_name.name);
+    }
+  }
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
+  for (const std::string& candidate : candidates) {
+    std::size_t d = edit_distance(name, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  if (!best.empty()) add_note(diag, type.span, "did you mean \"" + best + "\"?");
+}
+
+}  // namespace
+
+std::optional<ir::TypeRef> resolve_type(Context& ctx, const ast::TypeName& type,
+                                        const std::string& schema) {
+  std::string name = type.quoted ? type.name : ident_text({type.name, false, type.span});
+  bool builtin_scope = !type.schema || ident_text(*type.schema) == "pg_catalog";
+  ir::TypeRef ref;
+  Outcome outcome = Outcome::NotFound;
+  if (!type.quoted && builtin_scope) outcome = resolve_builtin(ctx, type, ref);
+  bool postgis_scope = !type.schema || extension_schema(ctx, "postgis") == ident_text(*type.schema);
+  if (outcome == Outcome::NotFound && !type.quoted && postgis_scope && ir::is_postgis_type(name)) {
+    outcome = resolve_postgis(ctx, type, ref);
+  }
+  if (outcome == Outcome::NotFound) outcome = resolve_named(ctx, type, name, schema, ref);
+  if (outcome == Outcome::NotFound) report_unknown(ctx, type, name, schema);
+  if (outcome != Outcome::Resolved) return std::nullopt;
+  ref.is_array = type.array_dims > 0;
+  return ref;
+}
+
+}  // namespace schemac::dsl::lower_detail

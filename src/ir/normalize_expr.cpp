@@ -1,0 +1,230 @@
+// normalize_expr: canonical text of a SQL expression, token based. PostgreSQL
+// prints stored expressions with casts on every literal and parentheses around
+// every operator expression; users write neither. The rewrites below remove
+// exactly the differences that cannot change the expression's meaning.
+#include <algorithm>
+#include <cctype>
+
+#include "base/quote.hpp"
+#include "ir/normalize.hpp"
+#include "ir/sql_lexer.hpp"
+#include "ir/types.hpp"
+
+namespace schemac::ir {
+namespace {
+
+using Tokens = std::vector<SqlToken>;
+using K = SqlTokenKind;
+
+// ends_operand: after such a token a '-' is binary.
+bool ends_operand(const SqlToken& t) {
+  if (t.kind == K::Word) return !is_operator_word(t);
+  return t.kind == K::QuotedIdent || t.kind == K::Number || t.kind == K::String ||
+         t.kind == K::Param || is_punct(t, ")") || is_punct(t, "]");
+}
+
+// "QuotedName" that PostgreSQL would print bare becomes a plain word.
+void unquote_plain_names(Tokens& tokens) {
+  for (SqlToken& t : tokens) {
+    if (t.kind == K::QuotedIdent && base::quote_ident(t.text) == t.text) t.kind = K::Word;
+  }
+}
+
+// cast_type_end returns the index after the type name starting at i (just after "::").
+std::size_t cast_type_end(const Tokens& tokens, std::size_t i) {
+  static constexpr std::string_view kContinuations[] = {"varying", "precision", "with",
+                                                        "without", "time",      "zone"};
+  if (i >= tokens.size() || !is_name(tokens[i])) return i;
+  ++i;
+  if (i + 1 < tokens.size() && is_punct(tokens[i], ".") && is_name(tokens[i + 1])) i += 2;
+  while (i < tokens.size() && tokens[i].kind == K::Word &&
+         std::find(std::begin(kContinuations), std::end(kContinuations), tokens[i].text) !=
+             std::end(kContinuations)) {
+    ++i;
+  }
+  if (i < tokens.size() && is_punct(tokens[i], "(")) {
+    std::size_t j = i + 1;
+    while (j < tokens.size() && (tokens[j].kind == K::Number || is_punct(tokens[j], ","))) ++j;
+    if (j < tokens.size() && is_punct(tokens[j], ")")) i = j + 1;
+  }
+  while (i + 1 < tokens.size() && is_punct(tokens[i], "[") && is_punct(tokens[i + 1], "]")) i += 2;
+  return i;
+}
+
+// canonical_cast_type spells tokens[begin, end) as one type name: built-in
+// aliases become format_type's name ("int" -> "integer").
+std::string canonical_cast_type(const Tokens& tokens, std::size_t begin, std::size_t end) {
+  std::string name;
+  std::vector<std::string> mods;
+  bool array = false;
+  bool plain = true;
+  for (std::size_t i = begin; i < end; ++i) {
+    const SqlToken& t = tokens[i];
+    if (t.kind == K::Number) {
+      mods.push_back(t.text);
+    } else if (is_punct(t, "[")) {
+      array = true;
+    } else if (t.kind == K::Word && mods.empty() && !array) {
+      name += (name.empty() ? "" : " ") + t.text;
+    } else if (!is_punct(t, "(") && !is_punct(t, ")") && !is_punct(t, ",") && !is_punct(t, "]")) {
+      plain = false;
+    }
+  }
+  std::optional<TypeRef> builtin = plain ? canonical_builtin_typeref(name, mods) : std::nullopt;
+  if (builtin) {
+    builtin->is_array = array;
+    return type_sql(*builtin);
+  }
+  std::string out;
+  for (std::size_t i = begin; i < end; ++i) {
+    out += tokens[i].kind == K::QuotedIdent ? base::quote_ident(tokens[i].text) : tokens[i].text;
+  }
+  return out;
+}
+
+bool is_numeric_type(std::string_view type) {
+  return type == "integer" || type == "bigint" || type == "smallint" || type == "numeric" ||
+         type == "real" || type == "double precision";
+}
+
+bool looks_numeric(std::string_view lit) {
+  if (lit.size() < 3 || lit.front() != '\'' || lit.back() != '\'') return false;
+  std::string_view body = lit.substr(1, lit.size() - 2);
+  if (!body.empty() && body.front() == '-') body.remove_prefix(1);
+  if (body.empty() || body.front() == '.' || body.back() == '.') return false;
+  if (std::count(body.begin(), body.end(), '.') > 1) return false;
+  return std::all_of(body.begin(), body.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+  });
+}
+
+// in_function_args: the literal at [begin, end) is a whole argument of a call.
+bool in_function_args(const Tokens& tokens, std::size_t begin, std::size_t end) {
+  if (begin == 0 || end >= tokens.size()) return false;
+  if (!is_punct(tokens[end], ")") && !is_punct(tokens[end], ",")) return false;
+  int depth = 0;
+  for (std::size_t i = begin; i-- > 0;) {
+    if (is_punct(tokens[i], ")")) ++depth;
+    if (is_punct(tokens[i], "(")) {
+      if (depth-- > 0) continue;
+      if (i + 1 != begin && !is_punct(tokens[begin - 1], ",")) return false;
+      return i > 0 && is_name(tokens[i - 1]) && !is_operator_word(tokens[i - 1]);
+    }
+  }
+  return false;
+}
+
+bool operand_boundary(const Tokens& tokens, std::size_t i, bool before) {
+  if (before ? i == 0 : i >= tokens.size()) return true;
+  const SqlToken& t = tokens[before ? i - 1 : i];
+  return is_punct(t, before ? "(" : ")") || is_punct(t, ",") || is_word(t, "and") ||
+         is_word(t, "or") || (before && is_word(t, "not"));
+}
+
+// drop_literal_cast decides whether 'lit'::type at [begin, end) may lose its cast.
+bool drop_literal_cast(const Tokens& tokens, std::size_t begin, std::size_t end,
+                       const std::string& type) {
+  if (type == "text" || type == "character varying" || type == "bpchar" || type == "unknown")
+    return true;
+  if (begin == 0 && end == tokens.size()) return true;
+  if (in_function_args(tokens, begin, end)) return true;
+  bool cmp_before = begin > 0 && is_comparison(tokens[begin - 1]);
+  bool cmp_after = end < tokens.size() && is_comparison(tokens[end]);
+  return (cmp_before && operand_boundary(tokens, end, false)) ||
+         (cmp_after && operand_boundary(tokens, begin, true));
+}
+
+void rewrite_casts(Tokens& tokens) {
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (!is_punct(tokens[i + 1], "::")) continue;
+    std::size_t type_end = cast_type_end(tokens, i + 2);
+    if (type_end == i + 2) continue;
+    std::string type = canonical_cast_type(tokens, i + 2, type_end);
+    tokens.erase(tokens.begin() + i + 3, tokens.begin() + type_end);
+    tokens[i + 2] = {K::Word, type};
+    if (tokens[i].kind != K::String && !is_word(tokens[i], "null")) continue;
+    bool numeric = is_numeric_type(type) && looks_numeric(tokens[i].text);
+    if (numeric || drop_literal_cast(tokens, i, i + 3, type)) {
+      if (numeric) tokens[i] = {K::Number, tokens[i].text.substr(1, tokens[i].text.size() - 2)};
+      tokens.erase(tokens.begin() + i + 1, tokens.begin() + i + 3);
+    }
+  }
+}
+
+// rewrite_typed_literals: `interval '1 day'` is how PostgreSQL reads
+// '1 day'::interval, and the latter is how it prints it.
+void rewrite_typed_literals(Tokens& tokens) {
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].kind != K::Word || tokens[i + 1].kind != K::String) continue;
+    if (i > 0 && (is_punct(tokens[i - 1], "::") || is_punct(tokens[i - 1], "."))) continue;
+    std::optional<std::string> type = canonical_builtin_type(tokens[i].text);
+    if (!type) continue;
+    SqlToken literal = tokens[i + 1];
+    tokens[i] = literal;
+    tokens[i + 1] = {K::Punct, "::"};
+    tokens.insert(tokens.begin() + i + 2, {K::Word, *type});
+  }
+}
+
+// rewrite_like_and_in spells LIKE and IN (list) the way PostgreSQL stores them:
+// a like b -> a ~~ b, not ilike -> !~~*, a in (1, 2) -> a = any (array[1, 2]),
+// a not in (...) -> a <> all (array[...]). Subqueries (IN (SELECT ...)) stay.
+void rewrite_like_and_in(Tokens& tokens) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    bool negated = i + 1 < tokens.size() && is_word(tokens[i], "not");
+    const SqlToken& word = tokens[negated ? i + 1 : i];
+    if (is_word(word, "like") || is_word(word, "ilike")) {
+      std::string op = std::string(negated ? "!" : "") + "~~" + (is_word(word, "ilike") ? "*" : "");
+      if (negated) tokens.erase(tokens.begin() + i);
+      tokens[i] = {K::Operator, op};
+      continue;
+    }
+    std::size_t open = i + (negated ? 2 : 1);
+    if (!is_word(word, "in") || open >= tokens.size() || !is_punct(tokens[open], "(")) continue;
+    if (open + 1 < tokens.size() && is_word(tokens[open + 1], "select")) continue;
+    int depth = 0;
+    std::size_t close = open;
+    for (; close < tokens.size(); ++close) {
+      if (is_punct(tokens[close], "(")) ++depth;
+      if (is_punct(tokens[close], ")") && --depth == 0) break;
+    }
+    if (close == tokens.size()) continue;
+    tokens[close] = {K::Punct, "]"};
+    tokens[open] = {K::Punct, "["};
+    Tokens head = {{K::Operator, negated ? "<>" : "="},
+                   {K::Word, negated ? "all" : "any"},
+                   {K::Punct, "("},
+                   {K::Word, "array"}};
+    tokens.insert(tokens.begin() + close + 1, {K::Punct, ")"});
+    tokens.erase(tokens.begin() + i, tokens.begin() + open);
+    tokens.insert(tokens.begin() + i, head.begin(), head.end());
+  }
+}
+
+void merge_unary_minus(Tokens& tokens) {
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].kind != K::Operator || tokens[i].text != "-" || tokens[i + 1].kind != K::Number)
+      continue;
+    if (i > 0 && ends_operand(tokens[i - 1])) continue;
+    if (tokens[i + 1].text.starts_with('-')) continue;
+    tokens[i + 1].text = "-" + tokens[i + 1].text;
+    tokens.erase(tokens.begin() + i);
+  }
+}
+
+}  // namespace
+
+std::string normalize_expr(std::string_view expr) {
+  Tokens tokens = lex_sql(expr);
+  unquote_plain_names(tokens);
+  merge_unary_minus(tokens);
+  rewrite_typed_literals(tokens);
+  rewrite_like_and_in(tokens);
+  strip_redundant_parens(tokens);
+  rewrite_casts(tokens);
+  merge_unary_minus(tokens);
+  strip_redundant_parens(tokens);
+  return print_tokens(tokens);
+}
+
+}  // namespace schemac::ir

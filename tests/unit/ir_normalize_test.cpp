@@ -1,0 +1,156 @@
+#include <catch2/catch.hpp>
+
+#include "ir/normalize.hpp"
+#include "ir/print.hpp"
+#include "ir/sql_lexer.hpp"
+
+namespace ir = schemac::ir;
+
+namespace {
+
+struct ExprCase {
+  std::string_view user;       // what a user writes in a .schema file
+  std::string_view postgres;   // what pg_get_expr prints for it (PostgreSQL 15)
+  std::string_view canonical;  // what both normalize to
+};
+
+// The PostgreSQL column was produced by a real PostgreSQL 15 server
+// (pg_get_expr on pg_attrdef.adbin and pg_get_constraintdef).
+constexpr ExprCase kCases[] = {
+    {"now()", "now()", "now()"},
+    {"CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP", "current_timestamp"},
+    {"current_date", "CURRENT_DATE", "current_date"},
+    {"gen_random_uuid()", "gen_random_uuid()", "gen_random_uuid()"},
+    {"0", "0", "0"},
+    {"-1", "'-1'::integer", "-1"},
+    {"(-1)", "'-1'::integer", "-1"},
+    {"- 1", "'-1'::integer", "-1"},
+    {"-1.5", "'-1.5'::numeric", "-1.5"},
+    {"'draft'", "'draft'::layer_kind", "'draft'"},
+    {"'draft'", "'draft'::public.layer_kind", "'draft'"},
+    {"'{}'::jsonb", "'{}'::jsonb", "'{}'"},
+    {"'{}'", "'{}'::text[]", "'{}'"},
+    {"'x'", "'x'::text", "'x'"},
+    {"'abc'", "'abc'::character varying", "'abc'"},
+    {"'it''s'", "'it''s'::text", "'it''s'"},
+    {"TRUE", "true", "true"},
+    {"1.5", "1.5", "1.5"},
+    {"(length(name) > 0)", "(length(name) > 0)", "length(name) > 0"},
+    {"nextval('seq')", "nextval('seq'::regclass)", "nextval('seq')"},
+    {"lower('ABC')", "lower('ABC'::text)", "lower('ABC')"},
+    {"(1+2)*3", "((1 + 2) * 3)", "(1 + 2) * 3"},
+    {"'a' || 'b'", "('a'::text || 'b'::text)", "'a' || 'b'"},
+    {"5 - -1", "(5 - '-1'::integer)", "5 - -1"},
+    {"x > -1", "(x > '-1'::integer)", "x > -1"},
+    {"b > 0 AND a < 10", "((b > 0) AND (a < 10))", "b > 0 and a < 10"},
+    {"a > -1 and b < (-2)", "((a > '-1'::integer) AND (b < '-2'::integer))", "a > -1 and b < -2"},
+    {"a IS NOT NULL", "(a IS NOT NULL)", "a is not null"},
+    {"a::text <> ''", "((a)::text <> ''::text)", "a::text <> ''"},
+    {"NOT (a = 1)", "(NOT (a = 1))", "not a = 1"},
+    {"a = any(array[1,2])", "(a = ANY (ARRAY[1, 2]))", "a = any (array[1, 2])"},
+    {"a + b > 0", "((a + b) > 0)", "a + b > 0"},
+    {"x::int", "(x)::integer", "x::integer"},
+    {"\"name\" <> ''", "(name <> ''::text)", "name <> ''"},
+    {"place IS NOT NULL", "(place IS NOT NULL)", "place is not null"},
+    {"name LIKE 'a%'", "(name ~~ 'a%'::text)", "name ~~ 'a%'"},
+    {"name NOT ILIKE 'a%'", "(name !~~* 'a%'::text)", "name !~~* 'a%'"},
+    {"a IN (1, 2, 3)", "(a = ANY (ARRAY[1, 2, 3]))", "a = any (array[1, 2, 3])"},
+    {"kind not in ('a', 'b')", "(kind <> ALL (ARRAY['a'::text, 'b'::text]))",
+     "kind <> all (array['a', 'b'])"},
+    {"a + b * c > 10", "((a + (b * c)) > 10)", "a + b * c > 10"},
+    {"a - (b - c) > 0", "((a - (b - c)) > 0)", "a - (b - c) > 0"},
+    {"a - b - c > 0", "(((a - b) - c) > 0)", "a - b - c > 0"},
+    {"a > 0 and (b > 0 or c is null)", "((a > 0) AND ((b > 0) OR (c IS NULL)))",
+     "a > 0 and (b > 0 or c is null)"},
+    {"ends_at > starts_at + interval '1 day'", "(ends_at > (starts_at + '1 day'::interval))",
+     "ends_at > starts_at + '1 day'::interval"},
+    {"coalesce(NULL, 'x')", "COALESCE(NULL::text, 'x'::text)", "coalesce(null, 'x')"},
+    {"upper(md5(random()::text))", "upper(md5((random())::text))", "upper(md5(random()::text))"},
+    {"ended_at > started_at OR ended_at IS NULL", "((ended_at > started_at) OR (ended_at IS NULL))",
+     "ended_at > started_at or ended_at is null"},
+};
+
+}  // namespace
+
+TEST_CASE("normalize_expr: user text and pg_get_expr text meet", "[ir][normalize]") {
+  for (const ExprCase& c : kCases) {
+    INFO("user: " << c.user << "   postgres: " << c.postgres);
+    CHECK(ir::normalize_expr(c.user) == c.canonical);
+    CHECK(ir::normalize_expr(c.postgres) == c.canonical);
+    CHECK(ir::normalize_expr(c.canonical) == c.canonical);  // idempotent
+  }
+}
+
+TEST_CASE("normalize_expr keeps what carries meaning", "[ir][normalize]") {
+  CHECK(ir::normalize_expr("(a + b) * c") == "(a + b) * c");
+  CHECK(ir::normalize_expr("a and (b or c)") == "a and (b or c)");
+  CHECK(ir::normalize_expr("(a or b) and c") == "(a or b) and c");
+  CHECK(ir::normalize_expr("(a, b) = (1, 2)") == "(a, b) = (1, 2)");
+  CHECK(ir::normalize_expr("'Mixed Case'") == "'Mixed Case'");
+  CHECK(ir::normalize_expr("\"MixedCase\" > 0") == "\"MixedCase\" > 0");
+  CHECK(ir::normalize_expr("(c).f") == "(c).f");
+  CHECK(ir::normalize_expr("a - 1") == "a - 1");
+  CHECK(ir::normalize_expr("(-1)::text") == "(-1)::text");
+  CHECK(ir::normalize_expr("(a > 0) = true") == "(a > 0) = true");
+  CHECK(ir::normalize_expr("x in (1)") == "x = any (array[1])");
+  CHECK(ir::normalize_expr("a-1") == "a - 1");
+  CHECK(ir::normalize_expr("now()::date") == "now()::date");
+  CHECK(ir::normalize_expr("'2020-01-01'::date + 1") == "'2020-01-01'::date + 1");
+  CHECK(ir::normalize_expr("x in (select id from t)") == "x in (select id from t)");
+  CHECK(ir::normalize_expr("a  /* note */ -- tail\n + 1") == "a + 1");
+}
+
+TEST_CASE("lex_sql follows PostgreSQL's operator rules", "[ir][normalize]") {
+  auto tokens = ir::lex_sql("a<-1");
+  REQUIRE(tokens.size() == 4);
+  CHECK(tokens[1].text == "<");
+  CHECK(tokens[2].text == "-");
+  CHECK(ir::lex_sql("E'a\\'b' || $$x'y$$").size() == 3);
+  CHECK(ir::lex_sql("\"A\"\"B\"")[0].text == "A\"B");
+}
+
+TEST_CASE("normalize sorts objects and canonicalizes types and expressions", "[ir][normalize]") {
+  ir::Catalog catalog;
+  catalog.extensions.push_back({"postgis", {}, {}, {}});
+  catalog.extensions.push_back({"citext", {}, {}, {}});
+  ir::Schema schema;
+  schema.name = "public";
+  ir::Table b;
+  b.name = "b";
+  ir::Column col;
+  col.name = "n";
+  col.type.name = "int4";
+  col.default_expr = "'-1'::integer";
+  b.columns.push_back(col);
+  col.name = "g";
+  col.type = {};
+  col.type.schema = "public";
+  col.type.name = "geometry";
+  col.default_expr.reset();
+  b.columns.push_back(col);
+  b.checks.push_back({"z_check", "(n > 0)", false, {}, {}});
+  b.checks.push_back({"a_check", "((n < 10))", false, {}, {}});
+  ir::Table a;
+  a.name = "a";
+  schema.tables = {b, a};
+  catalog.schemas.push_back(schema);
+  catalog.schemas.push_back({"app", {}, {}, {}, {}});
+
+  ir::normalize(catalog);
+  const std::string want =
+      "extension citext\n"
+      "extension postgis\n"
+      "schema app\n"
+      "schema public\n"
+      "  table public.a\n"
+      "  table public.b\n"
+      "    column n integer default -1\n"
+      "    column g public.geometry\n"
+      "    check a_check (n < 10)\n"
+      "    check z_check (n > 0)\n";
+  CHECK(ir::to_debug_string(catalog) == want);
+  REQUIRE(catalog.schemas[1].tables[1].columns[1].type.geo);
+  ir::Catalog again = catalog;
+  ir::normalize(again);
+  CHECK(ir::to_debug_string(again) == want);
+}
