@@ -1,0 +1,29 @@
+// catalog/connection_impl: the pqxx side of Connection. Private to the catalog
+// module: only catalog/*.cpp include it, so no other module sees libpqxx.
+#pragma once
+
+#include <memory>
+#include <pqxx/pqxx>
+#include <string>
+#include <string_view>
+
+#include "catalog/connection.hpp"
+
+namespace schemac::catalog {
+
+struct Connection::Impl {
+  std::unique_ptr<pqxx::connection> conn;
+  std::string redacted_url;  // safe to print
+  std::string url;           // as given, for redacting secrets out of server messages
+};
+
+/// one_line folds a libpq/server message (often several lines, with hints and
+/// one block per host tried) into one line: lines trimmed, repeats dropped,
+/// runs of spaces collapsed, joined with "; ".
+std::string one_line(std::string_view message);
+
+/// with_session_defaults adds application_name=schemac and connect_timeout=10 to
+/// a URL or conninfo string unless it already sets them.
+std::string with_session_defaults(const std::string& url);
+
+}  // namespace schemac::catalog

@@ -1,0 +1,18 @@
+// catalog/inspect_build: the order in which the per-kind builders run.
+#include "catalog/inspect_build.hpp"
+
+namespace schemac::catalog {
+
+ir::Catalog build_catalog(const InspectResults& results) {
+  ir::Catalog catalog;
+  add_extensions(results.extensions, catalog);
+  add_schemas(results.schemas, catalog);
+  add_enums(results.enums, catalog);
+  // Schemas must all exist before tables are indexed by pointer.
+  const TableIndex tables = add_tables(results.tables, results.columns, catalog);
+  add_constraints(results.constraints, tables);
+  add_indexes(results.indexes, tables);
+  return catalog;
+}
+
+}  // namespace schemac::catalog

@@ -1,0 +1,150 @@
+// catalog/queries: see queries.hpp. Every query restricts itself to the `scope`
+// CTE and leaves out objects owned by an extension (pg_depend deptype 'e'), such
+// as PostGIS's spatial_ref_sys, its types and the topology/tiger schemas.
+#include "catalog/queries.hpp"
+
+namespace schemac::catalog::queries {
+
+// clang-format off
+// (Kept as written: one SQL line per source line reads better than reflowed literals.)
+
+// Macros rather than constants so they can be pasted into the literals below,
+// keeping each query a single compile-time string.
+#define SCHEMAC_SCOPE_CTE                                                                       \
+  "WITH scope AS (\n"                                                                           \
+  "  SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n\n"                                  \
+  "  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')\n"                 \
+  "    AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'\n" \
+  "    AND CASE WHEN cardinality($1::text[]) = 0\n"                                             \
+  "        THEN NOT EXISTS (SELECT FROM pg_catalog.pg_depend d\n"                               \
+  "                         WHERE d.classid = 'pg_catalog.pg_namespace'::regclass\n"            \
+  "                           AND d.objid = n.oid AND d.deptype = 'e')\n"                       \
+  "        ELSE n.nspname = ANY ($1::text[]) END\n"                                             \
+  ")\n"
+
+#define SCHEMAC_NOT_EXTENSION_MEMBER(catalog, oid)                             \
+  "NOT EXISTS (SELECT FROM pg_catalog.pg_depend d\n"                           \
+  "            WHERE d.classid = 'pg_catalog." catalog "'::regclass\n"         \
+  "              AND d.objid = " oid " AND d.deptype = 'e')\n"
+
+const std::string_view kExtensions =
+    "SELECT e.extname, e.extversion, n.nspname\n"
+    "FROM pg_catalog.pg_extension e\n"
+    "JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace\n"
+    "WHERE e.extname <> 'plpgsql'\n"
+    "ORDER BY e.extname";
+
+const std::string_view kSchemas =
+    SCHEMAC_SCOPE_CTE
+    "SELECT s.nspname, pg_catalog.obj_description(s.oid, 'pg_namespace') AS comment\n"
+    "FROM scope s\n"
+    "ORDER BY s.nspname";
+
+const std::string_view kEnums =
+    SCHEMAC_SCOPE_CTE
+    "SELECT s.nspname, t.typname, e.enumlabel AS label,\n"
+    "       pg_catalog.obj_description(t.oid, 'pg_type') AS comment\n"
+    "FROM pg_catalog.pg_type t\n"
+    "JOIN scope s ON s.oid = t.typnamespace\n"
+    "JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid\n"
+    "WHERE t.typtype = 'e' AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_type", "t.oid")
+    "ORDER BY s.nspname, t.typname, e.enumsortorder";
+
+const std::string_view kTables =
+    SCHEMAC_SCOPE_CTE
+    "SELECT s.nspname, c.relname, pg_catalog.obj_description(c.oid, 'pg_class') AS comment\n"
+    "FROM pg_catalog.pg_class c\n"
+    "JOIN scope s ON s.oid = c.relnamespace\n"
+    "WHERE c.relkind IN ('r', 'p') AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "ORDER BY s.nspname, c.relname";
+
+// The element type of an array column carries the name; atttypmod applies to the
+// element, so format_type(element, atttypmod) gives its modifiers.
+const std::string_view kColumns =
+    SCHEMAC_SCOPE_CTE
+    "SELECT s.nspname, c.relname, a.attname,\n"
+    "       (t.typcategory = 'A' AND t.typelem <> 0) AS is_array,\n"
+    "       et.typname AS type_name, etn.nspname AS type_schema,\n"
+    "       pg_catalog.format_type(et.oid, NULL) AS type_format,\n"
+    "       CASE WHEN a.atttypmod >= 0 THEN pg_catalog.format_type(et.oid, a.atttypmod) END\n"
+    "         AS type_format_mod,\n"
+    "       a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,\n"
+    "       pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS expr,\n"
+    "       CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,\n"
+    "       pg_catalog.col_description(c.oid, a.attnum) AS comment\n"
+    "FROM pg_catalog.pg_class c\n"
+    "JOIN scope s ON s.oid = c.relnamespace\n"
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped\n"
+    "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid\n"
+    "JOIN pg_catalog.pg_type et\n"
+    "  ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END\n"
+    "JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace\n"
+    "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum\n"
+    "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation\n"
+    "WHERE c.relkind IN ('r', 'p') AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "ORDER BY s.nspname, c.relname, a.attnum";
+
+// Constraints inherited by partitions (conparentid <> 0) belong to the parent.
+const std::string_view kConstraints =
+    SCHEMAC_SCOPE_CTE
+    "SELECT s.nspname, c.relname, con.conname, con.contype,\n"
+    "       ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)\n"
+    "             JOIN pg_catalog.pg_attribute a\n"
+    "               ON a.attrelid = con.conrelid AND a.attnum = k.attnum\n"
+    "             ORDER BY k.ord) AS columns,\n"
+    "       fn.nspname AS ref_schema, fc.relname AS ref_table,\n"
+    "       ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)\n"
+    "             JOIN pg_catalog.pg_attribute a\n"
+    "               ON a.attrelid = con.confrelid AND a.attnum = k.attnum\n"
+    "             ORDER BY k.ord) AS ref_columns,\n"
+    "       con.confdeltype AS on_delete, con.confupdtype AS on_update,\n"
+    "       con.condeferrable AS deferrable, con.condeferred AS deferred,\n"
+    "       CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END\n"
+    "         AS expr,\n"
+    "       con.connoinherit AS no_inherit,\n"
+    "       coalesce(ci.indnullsnotdistinct, false) AS nulls_not_distinct,\n"
+    "       pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment\n"
+    "FROM pg_catalog.pg_constraint con\n"
+    "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid\n"
+    "JOIN scope s ON s.oid = c.relnamespace\n"
+    "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid\n"
+    "LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace\n"
+    "LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid AND con.contype = 'u'\n"
+    "WHERE con.contype IN ('p', 'u', 'c', 'f') AND con.conparentid = 0\n"
+    "  AND c.relkind IN ('r', 'p') AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "ORDER BY s.nspname, c.relname, con.conname";
+
+// indclass and indoption cover key columns only; INCLUDE columns (ord > indnkeyatts)
+// get NULL there. An opclass is reported only when it is not the default one.
+const std::string_view kIndexes =
+    SCHEMAC_SCOPE_CTE
+    "SELECT s.nspname, c.relname, ic.relname AS index_name, am.amname AS method,\n"
+    "       i.indisunique AS is_unique, (k.ord > i.indnkeyatts) AS is_include,\n"
+    "       a.attname AS column_name,\n"
+    "       CASE WHEN k.attnum = 0\n"
+    "            THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true) END AS expr,\n"
+    "       CASE WHEN NOT opc.opcdefault THEN opc.opcname END AS opclass,\n"
+    "       (i.indoption[k.ord - 1] & 1) <> 0 AS descending,\n"
+    "       (i.indoption[k.ord - 1] & 2) <> 0 AS nulls_first,\n"
+    "       pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,\n"
+    "       pg_catalog.obj_description(ic.oid, 'pg_class') AS comment\n"
+    "FROM pg_catalog.pg_index i\n"
+    "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid\n"
+    "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid\n"
+    "JOIN scope s ON s.oid = c.relnamespace\n"
+    "JOIN pg_catalog.pg_am am ON am.oid = ic.relam\n"
+    "CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)\n"
+    "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum\n"
+    "LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.ord - 1]\n"
+    "WHERE c.relkind IN ('r', 'p') AND NOT ic.relispartition\n"
+    "  AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "  AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint con\n"
+    "                  WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))\n"
+    "ORDER BY s.nspname, c.relname, ic.relname, k.ord";
+
+#undef SCHEMAC_NOT_EXTENSION_MEMBER
+#undef SCHEMAC_SCOPE_CTE
+
+// clang-format on
+
+}  // namespace schemac::catalog::queries

@@ -1,0 +1,26 @@
+// catalog/queries: the SQL text of every catalog query inspect sends, one per
+// object kind, so that the number of queries never depends on the number of
+// objects. Each but kExtensions takes one parameter, $1::text[]: the schemas to
+// read (empty = every schema that is neither a system nor an extension-owned one).
+#pragma once
+
+#include <string_view>
+
+namespace schemac::catalog::queries {
+
+/// kExtensions: extname, extversion, nspname (plpgsql, present in every database, left out).
+extern const std::string_view kExtensions;
+/// kSchemas: nspname, comment.
+extern const std::string_view kSchemas;
+/// kEnums: one row per value: nspname, typname, label, comment, in enumsortorder order.
+extern const std::string_view kEnums;
+/// kTables: nspname, relname, comment (ordinary and partitioned tables only).
+extern const std::string_view kTables;
+/// kColumns: one row per live column, attnum order, with its type parts.
+extern const std::string_view kColumns;
+/// kConstraints: primary key, unique, check and foreign-key constraints.
+extern const std::string_view kConstraints;
+/// kIndexes: one row per index key or INCLUDE column of indexes not backing a constraint.
+extern const std::string_view kIndexes;
+
+}  // namespace schemac::catalog::queries
