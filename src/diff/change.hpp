@@ -1,0 +1,239 @@
+// diff/change: the closed set of changes a migration is made of. Each change is a
+// plain value carrying the qualified names and the IR values it needs, so plan and
+// emit never look anything up. Depends on ir only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "ir/catalog.hpp"
+
+namespace schemac::diff {
+
+using ir::QualifiedName;
+
+struct CreateSchema {
+  std::string name;
+  friend bool operator==(const CreateSchema&, const CreateSchema&) = default;
+};
+struct DropSchema {
+  std::string name;
+  friend bool operator==(const DropSchema&, const DropSchema&) = default;
+};
+
+/// CreateExtension installs extension (its version and schema when given).
+struct CreateExtension {
+  ir::Extension extension;
+  friend bool operator==(const CreateExtension&, const CreateExtension&) = default;
+};
+/// UpdateExtension moves an installed extension to the pinned version.
+struct UpdateExtension {
+  std::string name;
+  std::optional<std::string> from_version;
+  std::string to_version;
+  friend bool operator==(const UpdateExtension&, const UpdateExtension&) = default;
+};
+struct DropExtension {
+  ir::Extension extension;
+  friend bool operator==(const DropExtension&, const DropExtension&) = default;
+};
+
+struct CreateEnum {
+  QualifiedName name;
+  std::vector<std::string> values;
+  friend bool operator==(const CreateEnum&, const CreateEnum&) = default;
+};
+/// EnumPosition says where AddEnumValue puts the value relative to `neighbour`.
+enum class EnumPosition { End, Before, After };
+/// AddEnumValue adds one value; a change list holds them in the order they must run.
+struct AddEnumValue {
+  QualifiedName enum_name;
+  std::string value;
+  EnumPosition position = EnumPosition::End;
+  std::string neighbour;  // empty when position == End
+  friend bool operator==(const AddEnumValue&, const AddEnumValue&) = default;
+};
+struct DropEnum {
+  QualifiedName name;
+  friend bool operator==(const DropEnum&, const DropEnum&) = default;
+};
+
+/// CreateTable creates a table with its columns, primary key, unique and check
+/// constraints and foreign keys (the planner detaches foreign keys it cannot
+/// create inline). table.indexes and comments are not part of it: diff emits
+/// CreateIndex and SetComment changes for those.
+struct CreateTable {
+  QualifiedName name;
+  ir::Table table;
+  friend bool operator==(const CreateTable&, const CreateTable&) = default;
+};
+struct DropTable {
+  QualifiedName name;
+  ir::Table table;  // the table as it is, for hazards and cycle breaking
+  friend bool operator==(const DropTable&, const DropTable&) = default;
+};
+
+// Column actions: the parts of one ALTER TABLE statement.
+struct AddColumn {
+  ir::Column column;
+  friend bool operator==(const AddColumn&, const AddColumn&) = default;
+};
+struct DropColumn {
+  ir::Column column;
+  friend bool operator==(const DropColumn&, const DropColumn&) = default;
+};
+/// TypeConversion is how existing values reach the new type (the USING clause).
+enum class TypeConversion { Cast, Transform, SetSrid };
+struct AlterColumnType {
+  std::string column;
+  ir::TypeRef from;
+  ir::TypeRef to;
+  std::optional<std::string> collation;  // the desired collation, if not the default
+  TypeConversion conversion = TypeConversion::Cast;
+  std::string postgis_schema;  // schema of the postgis functions; empty: unqualified
+  friend bool operator==(const AlterColumnType&, const AlterColumnType&) = default;
+};
+struct SetColumnDefault {
+  std::string column;
+  std::string expr;
+  friend bool operator==(const SetColumnDefault&, const SetColumnDefault&) = default;
+};
+struct DropColumnDefault {
+  std::string column;
+  friend bool operator==(const DropColumnDefault&, const DropColumnDefault&) = default;
+};
+struct SetNotNull {
+  std::string column;
+  friend bool operator==(const SetNotNull&, const SetNotNull&) = default;
+};
+struct DropNotNull {
+  std::string column;
+  friend bool operator==(const DropNotNull&, const DropNotNull&) = default;
+};
+/// SetIdentity adds, changes or drops a column's identity.
+struct SetIdentity {
+  std::string column;
+  ir::IdentityKind from = ir::IdentityKind::None;
+  ir::IdentityKind to = ir::IdentityKind::None;
+  friend bool operator==(const SetIdentity&, const SetIdentity&) = default;
+};
+
+using ColumnAction = std::variant<AddColumn, DropColumn, AlterColumnType, SetColumnDefault,
+                                  DropColumnDefault, SetNotNull, DropNotNull, SetIdentity>;
+
+/// AlterTable groups the column changes of one table: one ALTER TABLE statement.
+struct AlterTable {
+  QualifiedName table;
+  std::vector<ColumnAction> actions;  // in execution order
+  friend bool operator==(const AlterTable&, const AlterTable&) = default;
+};
+
+struct AddPrimaryKey {
+  QualifiedName table;
+  ir::PrimaryKey key;
+  friend bool operator==(const AddPrimaryKey&, const AddPrimaryKey&) = default;
+};
+struct DropPrimaryKey {
+  QualifiedName table;
+  ir::PrimaryKey key;
+  friend bool operator==(const DropPrimaryKey&, const DropPrimaryKey&) = default;
+};
+struct AddUnique {
+  QualifiedName table;
+  ir::UniqueConstraint constraint;
+  friend bool operator==(const AddUnique&, const AddUnique&) = default;
+};
+struct DropUnique {
+  QualifiedName table;
+  ir::UniqueConstraint constraint;
+  friend bool operator==(const DropUnique&, const DropUnique&) = default;
+};
+struct AddCheck {
+  QualifiedName table;
+  ir::CheckConstraint constraint;
+  friend bool operator==(const AddCheck&, const AddCheck&) = default;
+};
+struct DropCheck {
+  QualifiedName table;
+  ir::CheckConstraint constraint;
+  friend bool operator==(const DropCheck&, const DropCheck&) = default;
+};
+struct AddForeignKey {
+  QualifiedName table;
+  ir::ForeignKey key;
+  friend bool operator==(const AddForeignKey&, const AddForeignKey&) = default;
+};
+struct DropForeignKey {
+  QualifiedName table;
+  ir::ForeignKey key;
+  friend bool operator==(const DropForeignKey&, const DropForeignKey&) = default;
+};
+
+struct CreateIndex {
+  QualifiedName table;
+  ir::Index index;
+  friend bool operator==(const CreateIndex&, const CreateIndex&) = default;
+};
+struct DropIndex {
+  QualifiedName table;
+  ir::Index index;
+  friend bool operator==(const DropIndex&, const DropIndex&) = default;
+};
+
+/// CommentTarget is the kind of object a COMMENT ON names.
+enum class CommentTarget { Schema, Table, Column, Enum, Index, Constraint };
+/// SetComment sets (or, with no comment, removes) an object's comment. `object` is
+/// the schema-level object (for Schema: {name, ""}); `member` the column or
+/// constraint name; Index comments name the index in `member` and its table in `object`.
+struct SetComment {
+  CommentTarget target = CommentTarget::Table;
+  QualifiedName object;
+  std::string member;
+  std::optional<std::string> comment;
+  friend bool operator==(const SetComment&, const SetComment&) = default;
+};
+
+struct RenameTable {
+  QualifiedName from;
+  std::string to;
+  friend bool operator==(const RenameTable&, const RenameTable&) = default;
+};
+struct RenameColumn {
+  QualifiedName table;
+  std::string from;
+  std::string to;
+  friend bool operator==(const RenameColumn&, const RenameColumn&) = default;
+};
+struct RenameIndex {
+  QualifiedName table;  // the index lives in the table's schema
+  std::string from;
+  std::string to;
+  friend bool operator==(const RenameIndex&, const RenameIndex&) = default;
+};
+struct RenameConstraint {
+  QualifiedName table;
+  std::string from;
+  std::string to;
+  friend bool operator==(const RenameConstraint&, const RenameConstraint&) = default;
+};
+
+/// Change is one of the closed set; visit it with an overloaded lambda set so that
+/// adding a kind breaks every place that must handle it.
+using Change =
+    std::variant<CreateSchema, DropSchema, CreateExtension, UpdateExtension, DropExtension,
+                 CreateEnum, AddEnumValue, DropEnum, CreateTable, DropTable, AlterTable,
+                 AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddCheck, DropCheck,
+                 AddForeignKey, DropForeignKey, CreateIndex, DropIndex, SetComment, RenameTable,
+                 RenameColumn, RenameIndex, RenameConstraint>;
+
+/// Overloaded builds a visitor from lambdas.
+template <class... Fs>
+struct Overloaded : Fs... {
+  using Fs::operator()...;
+};
+template <class... Fs>
+Overloaded(Fs...) -> Overloaded<Fs...>;
+
+}  // namespace schemac::diff

@@ -1,0 +1,36 @@
+// diff/diff: compares two normalized catalogs and returns the changes that turn
+// the current one into the desired one. Identity is by qualified name, with
+// `renamed from` hints turning drop + create into a rename. Depends on ir only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "diff/change.hpp"
+#include "ir/catalog.hpp"
+
+namespace schemac::diff {
+
+/// DiffOptions limits what is compared.
+struct DiffOptions {
+  /// managed_schemas are the schemas compared; empty: every schema of either side.
+  /// A schema outside them is neither created, altered nor dropped.
+  std::vector<std::string> managed_schemas;
+};
+
+/// ChangeSet is the unordered result of a diff (deterministic, but not in
+/// execution order: plan::plan orders it).
+struct ChangeSet {
+  std::vector<Change> changes;
+  bool empty() const { return changes.empty(); }
+};
+
+/// diff returns the changes from current to desired. Both catalogs must have been
+/// through ir::normalize, so plain == compares types and expressions. Changes it
+/// cannot plan safely (removing enum values, conflicting rename hints) are
+/// reported as errors in diags and left out.
+ChangeSet diff(const ir::Catalog& current, const ir::Catalog& desired, const DiffOptions& options,
+               base::Diagnostics& diags);
+
+}  // namespace schemac::diff

@@ -1,0 +1,158 @@
+// Rename hints (`renamed from`): applied to a copy of the current catalog before
+// anything else is compared, so every later step sees the objects under their
+// new names. A hint is never a guess: it applies only when the old name exists
+// and the new one does not.
+#include <algorithm>
+
+#include "diff/internal.hpp"
+
+namespace schemac::diff::detail {
+namespace {
+
+enum class HintState { Apply, AlreadyDone, Missing, Conflict };
+
+HintState classify(bool old_exists, bool new_exists) {
+  if (old_exists && new_exists) return HintState::Conflict;
+  if (old_exists) return HintState::Apply;
+  return new_exists ? HintState::AlreadyDone : HintState::Missing;
+}
+
+// Reports conflicting or dangling hints; true when the rename must be planned.
+bool check_hint(HintState state, std::string_view what, const std::string& old_name,
+                const std::string& new_name, const ir::Provenance& provenance,
+                base::Diagnostics& diags) {
+  if (state == HintState::Conflict) {
+    diags.error(base::DiagKind::RenameConflict, provenance.span,
+                std::string("cannot rename ") + std::string(what) + " " + old_name + " to " +
+                    new_name + ": both exist");
+  } else if (state == HintState::Missing) {
+    diags.warning(base::DiagKind::RenameSourceMissing, provenance.span,
+                  std::string("rename hint names no existing ") + std::string(what) + ": " +
+                      old_name + "; " + new_name + " will be created");
+  }
+  return state == HintState::Apply;
+}
+
+void rename_in(std::vector<std::string>& names, const std::string& from, const std::string& to) {
+  std::replace(names.begin(), names.end(), from, to);
+}
+
+// PostgreSQL keeps constraints and indexes attached when a column is renamed;
+// mirror that so they are not seen as changed.
+void rename_column_refs(ir::Catalog& catalog, const QualifiedName& table_name, ir::Table& table,
+                        const std::string& from, const std::string& to) {
+  if (table.primary_key) rename_in(table.primary_key->columns, from, to);
+  for (ir::UniqueConstraint& u : table.uniques) rename_in(u.columns, from, to);
+  for (ir::ForeignKey& fk : table.foreign_keys) rename_in(fk.columns, from, to);
+  for (ir::Index& index : table.indexes) {
+    rename_in(index.include, from, to);
+    for (ir::IndexElement& e : index.elements)
+      if (!e.expr && e.column == from) e.column = to;
+  }
+  for (ir::Schema& schema : catalog.schemas)
+    for (ir::Table& t : schema.tables)
+      for (ir::ForeignKey& fk : t.foreign_keys)
+        if (fk.ref_table == table_name) rename_in(fk.ref_columns, from, to);
+}
+
+void rename_table(ir::Catalog& catalog, ir::Table& table, const QualifiedName& from,
+                  const std::string& to) {
+  table.name = to;
+  for (ir::Schema& schema : catalog.schemas)
+    for (ir::Table& t : schema.tables)
+      for (ir::ForeignKey& fk : t.foreign_keys)
+        if (fk.ref_table == from) fk.ref_table.name = to;
+}
+
+ir::Table* find_table_mut(ir::Catalog& catalog, const QualifiedName& name) {
+  ir::Schema* schema = ir::find_schema(catalog, name.schema);
+  if (!schema) return nullptr;
+  auto it = std::find_if(schema->tables.begin(), schema->tables.end(),
+                         [&](const ir::Table& t) { return t.name == name.name; });
+  return it == schema->tables.end() ? nullptr : &*it;
+}
+
+template <typename T>
+T* find_named(std::vector<T>& items, const std::string& name) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& i) { return i.name == name; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+// The names a table's constraints share (one namespace per table in practice).
+std::string* find_constraint_name(ir::Table& table, const std::string& name) {
+  if (table.primary_key && table.primary_key->name == name) return &table.primary_key->name;
+  if (auto* u = find_named(table.uniques, name)) return &u->name;
+  if (auto* c = find_named(table.checks, name)) return &c->name;
+  if (auto* fk = find_named(table.foreign_keys, name)) return &fk->name;
+  return nullptr;
+}
+
+void rename_constraint(const QualifiedName& qn, ir::Table& have, const std::string& new_name,
+                       const ir::Provenance& provenance, std::vector<Change>& out,
+                       base::Diagnostics& diags) {
+  if (!provenance.renamed_from) return;
+  const std::string& old_name = *provenance.renamed_from;
+  std::string* old_slot = find_constraint_name(have, old_name);
+  HintState state = classify(old_slot != nullptr, find_constraint_name(have, new_name) != nullptr);
+  if (!check_hint(state, "constraint", old_name, new_name, provenance, diags)) return;
+  out.push_back(RenameConstraint{qn, old_name, new_name});
+  *old_slot = new_name;
+}
+
+void rename_members(ir::Catalog& current, const QualifiedName& qn, ir::Table& have,
+                    const ir::Table& want, std::vector<Change>& out, base::Diagnostics& diags) {
+  for (const ir::Column& c : want.columns) {
+    if (!c.provenance.renamed_from) continue;
+    const std::string& old_name = *c.provenance.renamed_from;
+    ir::Column* old_col = find_named(have.columns, old_name);
+    HintState state = classify(old_col != nullptr, find_named(have.columns, c.name) != nullptr);
+    if (!check_hint(state, "column", display(qn) + "." + old_name, c.name, c.provenance, diags))
+      continue;
+    out.push_back(RenameColumn{qn, old_name, c.name});
+    old_col->name = c.name;
+    rename_column_refs(current, qn, have, old_name, c.name);
+  }
+  for (const ir::Index& index : want.indexes) {
+    if (!index.provenance.renamed_from) continue;
+    const std::string& old_name = *index.provenance.renamed_from;
+    ir::Index* old_index = find_named(have.indexes, old_name);
+    HintState state =
+        classify(old_index != nullptr, find_named(have.indexes, index.name) != nullptr);
+    if (!check_hint(state, "index", old_name, index.name, index.provenance, diags)) continue;
+    out.push_back(RenameIndex{qn, old_name, index.name});
+    old_index->name = index.name;
+  }
+  if (want.primary_key)
+    rename_constraint(qn, have, want.primary_key->name, want.primary_key->provenance, out, diags);
+  for (const ir::UniqueConstraint& u : want.uniques)
+    rename_constraint(qn, have, u.name, u.provenance, out, diags);
+  for (const ir::CheckConstraint& c : want.checks)
+    rename_constraint(qn, have, c.name, c.provenance, out, diags);
+  for (const ir::ForeignKey& fk : want.foreign_keys)
+    rename_constraint(qn, have, fk.name, fk.provenance, out, diags);
+}
+
+}  // namespace
+
+void apply_renames(ir::Catalog& current, const ir::Catalog& desired, const Scope& scope,
+                   std::vector<Change>& out, base::Diagnostics& diags) {
+  for (const ir::Schema& schema : desired.schemas) {
+    if (!scope.contains(schema.name)) continue;
+    for (const ir::Table& want : schema.tables) {
+      QualifiedName qn{schema.name, want.name};
+      if (want.provenance.renamed_from) {
+        QualifiedName old_qn{schema.name, *want.provenance.renamed_from};
+        ir::Table* old_table = find_table_mut(current, old_qn);
+        HintState state = classify(old_table != nullptr, find_table_mut(current, qn) != nullptr);
+        if (check_hint(state, "table", display(old_qn), display(qn), want.provenance, diags)) {
+          out.push_back(RenameTable{old_qn, want.name});
+          rename_table(current, *old_table, old_qn, want.name);
+        }
+      }
+      if (ir::Table* have = find_table_mut(current, qn))
+        rename_members(current, qn, *have, want, out, diags);
+    }
+  }
+}
+
+}  // namespace schemac::diff::detail

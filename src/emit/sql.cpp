@@ -1,0 +1,134 @@
+#include "emit/sql.hpp"
+
+#include "base/quote.hpp"
+#include "emit/sql_parts.hpp"
+
+namespace schemac::emit {
+namespace {
+
+using namespace diff;
+using detail::table_name;
+
+std::string ident(const std::string& name) {
+  return base::quote_ident(name);
+}
+
+std::string create_extension_sql(const ir::Extension& e) {
+  std::string out = "CREATE EXTENSION " + ident(e.name);
+  if (e.schema) out += " WITH SCHEMA " + ident(*e.schema);
+  if (e.version) out += " VERSION " + base::quote_literal(*e.version);
+  return out + ";";
+}
+
+std::string create_enum_sql(const CreateEnum& c) {
+  std::string values;
+  for (const std::string& v : c.values)
+    values += (values.empty() ? "" : ", ") + base::quote_literal(v);
+  return "CREATE TYPE " + table_name(c.name) + " AS ENUM (" + values + ");";
+}
+
+std::string add_enum_value_sql(const AddEnumValue& c) {
+  std::string out =
+      "ALTER TYPE " + table_name(c.enum_name) + " ADD VALUE " + base::quote_literal(c.value);
+  if (c.position == EnumPosition::Before) out += " BEFORE " + base::quote_literal(c.neighbour);
+  if (c.position == EnumPosition::After) out += " AFTER " + base::quote_literal(c.neighbour);
+  return out + ";";
+}
+
+std::string alter_constraint(const QualifiedName& table, const std::string& what) {
+  return "ALTER TABLE " + table_name(table) + " " + what + ";";
+}
+
+std::string drop_constraint(const QualifiedName& table, const std::string& name) {
+  return alter_constraint(table, "DROP CONSTRAINT " + ident(name));
+}
+
+std::string comment_line(const plan::Step& step) {
+  // Names may hold newlines; one must not end the comment and start SQL.
+  std::string out = "-- " + detail::one_line(step.summary);
+  if (step.hazards.empty()) return out;
+  out += " [";
+  for (std::size_t i = 0; i < step.hazards.size(); ++i)
+    out += (i ? ", " : "") + std::string(plan::hazard_name(step.hazards[i]));
+  return out + "]";
+}
+
+}  // namespace
+
+std::string change_sql(const Change& change) {
+  return std::visit(
+      Overloaded{
+          [](const CreateSchema& c) { return "CREATE SCHEMA " + ident(c.name) + ";"; },
+          [](const DropSchema& c) { return "DROP SCHEMA " + ident(c.name) + ";"; },
+          [](const CreateExtension& c) { return create_extension_sql(c.extension); },
+          [](const UpdateExtension& c) {
+            return "ALTER EXTENSION " + ident(c.name) + " UPDATE TO " +
+                   base::quote_literal(c.to_version) + ";";
+          },
+          [](const DropExtension& c) { return "DROP EXTENSION " + ident(c.extension.name) + ";"; },
+          [](const CreateEnum& c) { return create_enum_sql(c); },
+          [](const AddEnumValue& c) { return add_enum_value_sql(c); },
+          [](const DropEnum& c) { return "DROP TYPE " + table_name(c.name) + ";"; },
+          [](const CreateTable& c) { return detail::create_table_sql(c); },
+          [](const DropTable& c) { return "DROP TABLE " + table_name(c.name) + ";"; },
+          [](const AlterTable& c) { return detail::alter_table_sql(c); },
+          [](const AddPrimaryKey& c) {
+            return alter_constraint(c.table, "ADD " + detail::primary_key_clause(c.key));
+          },
+          [](const DropPrimaryKey& c) { return drop_constraint(c.table, c.key.name); },
+          [](const AddUnique& c) {
+            return alter_constraint(c.table, "ADD " + detail::unique_clause(c.constraint));
+          },
+          [](const DropUnique& c) { return drop_constraint(c.table, c.constraint.name); },
+          [](const AddCheck& c) {
+            return alter_constraint(c.table, "ADD " + detail::check_clause(c.constraint));
+          },
+          [](const DropCheck& c) { return drop_constraint(c.table, c.constraint.name); },
+          [](const AddForeignKey& c) {
+            return alter_constraint(c.table, "ADD " + detail::foreign_key_clause(c.key));
+          },
+          [](const DropForeignKey& c) { return drop_constraint(c.table, c.key.name); },
+          [](const CreateIndex& c) { return detail::create_index_sql(c); },
+          [](const DropIndex& c) {
+            return "DROP INDEX " + table_name({c.table.schema, c.index.name}) + ";";
+          },
+          [](const SetComment& c) { return detail::comment_sql(c); },
+          [](const RenameTable& c) {
+            return "ALTER TABLE " + table_name(c.from) + " RENAME TO " + ident(c.to) + ";";
+          },
+          [](const RenameColumn& c) {
+            return alter_constraint(c.table,
+                                    "RENAME COLUMN " + ident(c.from) + " TO " + ident(c.to));
+          },
+          [](const RenameIndex& c) {
+            return "ALTER INDEX " + table_name({c.table.schema, c.from}) + " RENAME TO " +
+                   ident(c.to) + ";";
+          },
+          [](const RenameConstraint& c) {
+            return alter_constraint(c.table,
+                                    "RENAME CONSTRAINT " + ident(c.from) + " TO " + ident(c.to));
+          },
+      },
+      change);
+}
+
+std::vector<Statement> to_statements(const plan::Plan& plan) {
+  std::vector<Statement> statements;
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    const plan::Step& step = plan.steps[i];
+    statements.push_back({change_sql(step.change), step.transactional, i});
+  }
+  return statements;
+}
+
+std::string to_sql(const plan::Plan& plan) {
+  if (plan.empty()) return "-- No changes. The database matches the schema.\n";
+  std::string out;
+  for (const plan::Step& step : plan.steps) {
+    if (!out.empty()) out += "\n";
+    out += comment_line(step) + "\n" + change_sql(step.change) + "\n";
+  }
+  return out;
+}
+
+}  // namespace schemac::emit

@@ -1,0 +1,34 @@
+// emit/sql_parts: the clauses statements are built from. Internal to emit.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diff/change.hpp"
+
+namespace schemac::emit::detail {
+
+/// one_line escapes control characters (newlines above all) so that text made
+/// from user names stays on one line of a SQL comment or a terminal: a newline
+/// becomes backslash-n, ESC becomes backslash-x1b.
+std::string one_line(std::string_view text);
+/// ident_list: "a, b, c", each quoted.
+std::string ident_list(const std::vector<std::string>& names);
+/// table_name: schema.table, quoted.
+std::string table_name(const diff::QualifiedName& name);
+
+/// column_definition: `name type [COLLATE c] [GENERATED ...] [DEFAULT e] [NOT NULL]`.
+std::string column_definition(const ir::Column& column);
+/// The constraint clauses, each starting with CONSTRAINT <name>.
+std::string primary_key_clause(const ir::PrimaryKey& key);
+std::string unique_clause(const ir::UniqueConstraint& constraint);
+std::string check_clause(const ir::CheckConstraint& constraint);
+std::string foreign_key_clause(const ir::ForeignKey& key);
+
+std::string create_table_sql(const diff::CreateTable& change);
+std::string alter_table_sql(const diff::AlterTable& change);
+std::string create_index_sql(const diff::CreateIndex& change);
+std::string comment_sql(const diff::SetComment& change);
+
+}  // namespace schemac::emit::detail

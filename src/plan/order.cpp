@@ -1,0 +1,211 @@
+// Ordering. Each change has a phase (its rank) that encodes the usual order
+// (schemas, extensions, types, renames, drops of dependants, tables, columns,
+// constraints, indexes, comments, then drops of what others depended on); the
+// hard dependencies between tables (foreign keys) are edges of a graph that a
+// Kahn traversal honours even against the ranks.
+#include "plan/order.hpp"
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "base/check.hpp"
+
+namespace schemac::plan::detail {
+namespace {
+
+using namespace diff;
+using Graph = std::map<QualifiedName, std::set<QualifiedName>>;
+
+int rank(const Change& change) {
+  return std::visit(
+      Overloaded{
+          [](const CreateSchema&) { return 0; },    [](const CreateExtension&) { return 1; },
+          [](const UpdateExtension&) { return 1; }, [](const CreateEnum&) { return 2; },
+          [](const AddEnumValue&) { return 3; },    [](const RenameTable&) { return 4; },
+          [](const RenameColumn&) { return 5; },    [](const RenameConstraint&) { return 5; },
+          [](const RenameIndex&) { return 5; },     [](const DropForeignKey&) { return 6; },
+          [](const DropIndex&) { return 7; },       [](const DropPrimaryKey&) { return 8; },
+          [](const DropUnique&) { return 8; },      [](const DropCheck&) { return 8; },
+          [](const DropTable&) { return 9; },       [](const CreateTable&) { return 10; },
+          [](const AlterTable&) { return 11; },     [](const AddPrimaryKey&) { return 12; },
+          [](const AddUnique&) { return 12; },      [](const AddCheck&) { return 12; },
+          [](const AddForeignKey&) { return 13; },  [](const CreateIndex&) { return 14; },
+          [](const SetComment&) { return 15; },     [](const DropEnum&) { return 16; },
+          [](const DropSchema&) { return 17; },     [](const DropExtension&) { return 18; },
+      },
+      change);
+}
+
+std::string key_of(const QualifiedName& name, const std::string& member = "") {
+  // '\x01' sorts before every printable character, so "a" < "a.b" < "ab".
+  return name.schema + '\x01' + name.name + '\x01' + member;
+}
+
+// The object a change is about, for breaking ties by name.
+std::string object_key(const Change& change) {
+  return std::visit(Overloaded{
+                        [](const CreateSchema& c) {
+                          return key_of({c.name, ""});
+                        },
+                        [](const DropSchema& c) {
+                          return key_of({c.name, ""});
+                        },
+                        [](const CreateExtension& c) {
+                          return key_of({"", c.extension.name});
+                        },
+                        [](const UpdateExtension& c) {
+                          return key_of({"", c.name});
+                        },
+                        [](const DropExtension& c) {
+                          return key_of({"", c.extension.name});
+                        },
+                        [](const CreateEnum& c) { return key_of(c.name); },
+                        [](const AddEnumValue& c) { return key_of(c.enum_name); },
+                        [](const DropEnum& c) { return key_of(c.name); },
+                        [](const CreateTable& c) { return key_of(c.name); },
+                        [](const DropTable& c) { return key_of(c.name); },
+                        [](const AlterTable& c) { return key_of(c.table); },
+                        [](const AddPrimaryKey& c) { return key_of(c.table, c.key.name); },
+                        [](const DropPrimaryKey& c) { return key_of(c.table, c.key.name); },
+                        [](const AddUnique& c) { return key_of(c.table, c.constraint.name); },
+                        [](const DropUnique& c) { return key_of(c.table, c.constraint.name); },
+                        [](const AddCheck& c) { return key_of(c.table, c.constraint.name); },
+                        [](const DropCheck& c) { return key_of(c.table, c.constraint.name); },
+                        [](const AddForeignKey& c) { return key_of(c.table, c.key.name); },
+                        [](const DropForeignKey& c) { return key_of(c.table, c.key.name); },
+                        [](const CreateIndex& c) { return key_of(c.table, c.index.name); },
+                        [](const DropIndex& c) { return key_of(c.table, c.index.name); },
+                        [](const SetComment& c) { return key_of(c.object, c.member); },
+                        [](const RenameTable& c) { return key_of(c.from); },
+                        [](const RenameColumn& c) { return key_of(c.table, c.from); },
+                        [](const RenameIndex& c) { return key_of(c.table, c.from); },
+                        [](const RenameConstraint& c) { return key_of(c.table, c.from); },
+                    },
+                    change);
+}
+
+bool reaches(const Graph& graph, const QualifiedName& from, const QualifiedName& to) {
+  std::set<QualifiedName> seen;
+  std::vector<QualifiedName> stack{from};
+  while (!stack.empty()) {
+    QualifiedName node = stack.back();
+    stack.pop_back();
+    if (node == to) return true;
+    if (!seen.insert(node).second) continue;
+    auto it = graph.find(node);
+    if (it != graph.end()) stack.insert(stack.end(), it->second.begin(), it->second.end());
+  }
+  return false;
+}
+
+// Edges table -> referenced table, among `tables` only, self references left out.
+Graph fk_graph(const std::map<QualifiedName, ir::Table*>& tables) {
+  Graph graph;
+  for (const auto& [name, table] : tables)
+    for (const ir::ForeignKey& fk : table->foreign_keys)
+      if (fk.ref_table != name && tables.count(fk.ref_table)) graph[name].insert(fk.ref_table);
+  return graph;
+}
+
+void detach_created(std::vector<Change>& changes, const std::set<QualifiedName>& gaining_keys) {
+  std::map<QualifiedName, ir::Table*> created;
+  for (Change& c : changes)
+    if (auto* t = std::get_if<CreateTable>(&c)) created[t->name] = &t->table;
+  Graph graph = fk_graph(created);
+  std::vector<Change> detached;
+  for (auto& [name, table] : created) {
+    std::vector<ir::ForeignKey> inline_keys;
+    for (ir::ForeignKey& fk : table->foreign_keys) {
+      bool cycle =
+          fk.ref_table != name && created.count(fk.ref_table) && reaches(graph, fk.ref_table, name);
+      // A key that an existing table only gets later in the plan is not there yet.
+      bool key_later = !created.count(fk.ref_table) && gaining_keys.count(fk.ref_table);
+      if (cycle || key_later) {
+        detached.push_back(AddForeignKey{name, fk});
+      } else {
+        inline_keys.push_back(fk);
+      }
+    }
+    table->foreign_keys = std::move(inline_keys);
+  }
+  changes.insert(changes.end(), detached.begin(), detached.end());
+}
+
+void detach_dropped(std::vector<Change>& changes) {
+  std::map<QualifiedName, ir::Table*> dropped;
+  for (Change& c : changes)
+    if (auto* t = std::get_if<DropTable>(&c)) dropped[t->name] = &t->table;
+  Graph graph = fk_graph(dropped);
+  std::vector<Change> detached;
+  for (auto& [name, table] : dropped) {
+    std::vector<ir::ForeignKey> kept;
+    for (ir::ForeignKey& fk : table->foreign_keys) {
+      bool cycle =
+          fk.ref_table != name && dropped.count(fk.ref_table) && reaches(graph, fk.ref_table, name);
+      if (cycle) {
+        detached.push_back(DropForeignKey{name, fk});
+      } else {
+        kept.push_back(fk);
+      }
+    }
+    table->foreign_keys = std::move(kept);
+  }
+  changes.insert(changes.end(), detached.begin(), detached.end());
+}
+
+// Hard edges: a referenced new table is created first; a referencing dropped
+// table is dropped first.
+std::vector<std::vector<std::size_t>> table_edges(const std::vector<Change>& changes) {
+  std::map<QualifiedName, std::size_t> created, dropped;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    if (auto* t = std::get_if<CreateTable>(&changes[i])) created[t->name] = i;
+    if (auto* t = std::get_if<DropTable>(&changes[i])) dropped[t->name] = i;
+  }
+  std::vector<std::vector<std::size_t>> successors(changes.size());
+  for (const auto& [name, i] : created)
+    for (const ir::ForeignKey& fk : std::get<CreateTable>(changes[i]).table.foreign_keys)
+      if (fk.ref_table != name && created.count(fk.ref_table))
+        successors[created[fk.ref_table]].push_back(i);
+  for (const auto& [name, i] : dropped)
+    for (const ir::ForeignKey& fk : std::get<DropTable>(changes[i]).table.foreign_keys)
+      if (fk.ref_table != name && dropped.count(fk.ref_table))
+        successors[i].push_back(dropped[fk.ref_table]);
+  return successors;
+}
+
+}  // namespace
+
+void break_fk_cycles(std::vector<Change>& changes) {
+  std::set<QualifiedName> gaining_keys;
+  for (const Change& c : changes) {
+    if (auto* pk = std::get_if<AddPrimaryKey>(&c)) gaining_keys.insert(pk->table);
+    if (auto* u = std::get_if<AddUnique>(&c)) gaining_keys.insert(u->table);
+  }
+  detach_created(changes, gaining_keys);
+  detach_dropped(changes);
+}
+
+std::vector<std::size_t> execution_order(const std::vector<Change>& changes) {
+  std::vector<std::vector<std::size_t>> successors = table_edges(changes);
+  std::vector<int> in_degree(changes.size(), 0);
+  for (const auto& next : successors)
+    for (std::size_t j : next) ++in_degree[j];
+  using Key = std::tuple<int, std::string, std::size_t>;
+  std::set<Key> ready;
+  auto key = [&](std::size_t i) { return Key{rank(changes[i]), object_key(changes[i]), i}; };
+  for (std::size_t i = 0; i < changes.size(); ++i)
+    if (in_degree[i] == 0) ready.insert(key(i));
+  std::vector<std::size_t> order;
+  while (!ready.empty()) {
+    std::size_t i = std::get<2>(*ready.begin());
+    ready.erase(ready.begin());
+    order.push_back(i);
+    for (std::size_t j : successors[i])
+      if (--in_degree[j] == 0) ready.insert(key(j));
+  }
+  SCHEMAC_CHECK(order.size() == changes.size(), "foreign key cycle left after detaching");
+  return order;
+}
+
+}  // namespace schemac::plan::detail
