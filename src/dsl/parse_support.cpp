@@ -11,11 +11,6 @@ bool is_ident_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
 }
 
-bool starts_with_word(std::string_view line, std::string_view word) {
-  return line.substr(0, word.size()) == word &&
-         (line.size() == word.size() || !is_ident_char(line[word.size()]));
-}
-
 }  // namespace
 
 std::optional<std::uint32_t> first_invalid_utf8(std::string_view text) {
@@ -36,12 +31,14 @@ std::optional<std::uint32_t> first_invalid_utf8(std::string_view text) {
 }
 
 std::size_t next_declaration_line(std::string_view text, std::size_t from) {
+  // Declarations start in column 1 while table entries are indented, so the next
+  // line that starts with a word (or a doc comment) is where the next one begins.
   std::size_t pos = text.find('\n', from);
   while (pos != std::string_view::npos) {
-    std::string_view line = text.substr(pos + 1);
-    for (std::string_view keyword : {"extension", "enum", "table", "schema"})
-      if (starts_with_word(line, keyword)) return pos + 1;
-    if (line.substr(0, 3) == "///") return pos + 1;
+    char first = pos + 1 < text.size() ? text[pos + 1] : '\n';
+    if (std::isalpha(static_cast<unsigned char>(first)) || first == '_' ||
+        text.substr(pos + 1, 3) == "///")
+      return pos + 1;
     pos = text.find('\n', pos + 1);
   }
   return std::string_view::npos;

@@ -17,8 +17,8 @@ namespace schemac::dsl {
 std::optional<std::uint32_t> first_invalid_utf8(std::string_view text);
 
 /// next_declaration_line is the offset of the first line after `from` that starts,
-/// in column 1, with a top-level keyword (extension, enum, table, schema) or a
-/// doc comment; npos if there is none. Parsing resumes there after an error.
+/// in column 1, with a word or a doc comment; npos if there is none. Parsing
+/// resumes there after an error.
 std::size_t next_declaration_line(std::string_view text, std::size_t from);
 
 /// word_at is the identifier-like word starting at offset (empty if none).

@@ -51,5 +51,5 @@ run_schemac() {
 # schema_dump DB: pg_dump --schema-only, normalised (comments, SET lines, blank lines dropped).
 schema_dump() {
   pg_dump --schema-only --no-owner --no-privileges "$(db_url "$1")" |
-    grep -v -E '^(--|SET |SELECT pg_catalog.set_config)' | grep -v '^[[:space:]]*$'
+    grep -v -E '^(--|SET |SELECT pg_catalog.set_config|\\(un)?restrict )' | grep -v '^[[:space:]]*$'
 }

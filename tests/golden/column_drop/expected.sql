@@ -1,0 +1,2 @@
+-- drop column public.users.legacy [deletes-data]
+ALTER TABLE public.users DROP COLUMN legacy;

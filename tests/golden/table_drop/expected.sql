@@ -1,0 +1,2 @@
+-- drop table public.legacy [deletes-data]
+DROP TABLE public.legacy;

@@ -1,0 +1,1 @@
+-- No changes. The database matches the schema.
