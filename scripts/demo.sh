@@ -6,9 +6,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-"$repo/scripts/install-deps.sh"
-"$repo/scripts/build.sh"
-"$repo/scripts/pg.sh" start
+"$repo/scripts/setup.sh"
 DATABASE_URL=$("$repo/scripts/pg.sh" url)
 export DATABASE_URL
 schemac="$repo/build/schemac"

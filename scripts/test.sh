@@ -6,9 +6,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-"$repo/scripts/install-deps.sh"
-"$repo/scripts/build.sh"
-"$repo/scripts/pg.sh" start
+"$repo/scripts/setup.sh"
 eval "$("$repo/scripts/pg.sh" env)"
 export SCHEMAC_TEST_ADMIN_URL
 

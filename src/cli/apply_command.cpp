@@ -7,9 +7,7 @@
 #include <iostream>
 
 #include "catalog/execute.hpp"
-#include "catalog/inspect.hpp"
 #include "cli/app.hpp"
-#include "cli/load.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plan_output.hpp"
 #include "emit/sql.hpp"
@@ -57,31 +55,19 @@ std::vector<catalog::ExecStep> exec_steps(const std::vector<emit::Statement>& st
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 ExitCode run_apply(const Args& args, Session& session) {
-  LoadOptions options{session.config.root, session.config.default_schema, false};
-  auto desired = load_schema(schema_paths_from(args, session.config), options, session.sources,
-                             session.diags);
-  if (!desired) return session.fail(ExitCode::InvalidInput);
-  session.report();
-
+  auto desired = load_desired(args, session);
+  if (!desired) return ExitCode::InvalidInput;
   ExitCode failure = ExitCode::Success;
   auto conn = connect(args, session, failure);
   if (!conn) return session.fail(failure);
   if (!catalog::acquire_apply_lock(*conn, session.config.lock_wait_seconds, session.diags))
     return session.fail(ExitCode::DatabaseError);
-
   // Inspect under the lock, so no other apply changes the database between plan and run.
-  std::vector<std::string> managed = managed_schemas(session.config, desired->catalog);
-  auto current = catalog::inspect(*conn, {managed}, session.diags);
-  if (!current) return session.fail(ExitCode::DatabaseError);
-  auto plan = make_plan(std::move(*current), std::move(desired->catalog), managed, session.diags);
-  if (!plan) return session.fail(ExitCode::InvalidInput);
-  session.report();
-  if (plan->empty()) {
-    std::fputs(render_plan(*plan, PlanFormat::Text, session.color_stdout).c_str(), stdout);
-    return ExitCode::Success;
-  }
+  auto plan = plan_against(*conn, std::move(desired->catalog), session, failure);
+  if (!plan) return failure;
   std::fputs(render_plan(*plan, PlanFormat::Text, session.color_stdout).c_str(), stdout);
   std::fflush(stdout);
+  if (plan->empty()) return ExitCode::Success;
   bool allow = args.has("--allow-destructive") || session.config.allow_destructive;
   if (refuse_destructive(*plan, allow, session.diags)) return session.fail(ExitCode::Refused);
   if (!confirm(*plan, args.has("--auto-approve"), session.diags))

@@ -1,6 +1,4 @@
 // schemac diff OLD NEW: the migration between two schema trees, no database.
-#include <cstdio>
-
 #include "cli/app.hpp"
 #include "cli/load.hpp"
 #include "cli/pipeline.hpp"
@@ -27,9 +25,7 @@ ExitCode run_diff(const Args& args, Session& session) {
                         session.diags);
   if (!plan) return session.fail(ExitCode::InvalidInput);
   session.report();
-  std::fputs(render_plan(*plan, *format, session.color_stdout).c_str(), stdout);
-  if (args.has("--exit-code") && !plan->empty()) return ExitCode::ChangesPending;
-  return ExitCode::Success;
+  return print_plan(*plan, *format, args, session.color_stdout);
 }
 
 }  // namespace
@@ -38,11 +34,7 @@ Command diff_command() {
   return {"diff",
           "the migration between two schema trees (files or directories), no database",
           "schemac diff [flags] OLD NEW",
-          {
-              {"--format", true, "text (summary and SQL) or sql", "FORMAT"},
-              {"--exit-code", false, "exit 2 when the trees differ"},
-          },
-          &run_diff};
+          plan_output_flags(), &run_diff};
 }
 
 }  // namespace schemac::cli

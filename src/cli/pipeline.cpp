@@ -1,5 +1,6 @@
 #include "cli/pipeline.hpp"
 
+#include "catalog/inspect.hpp"
 #include "diff/diff.hpp"
 #include "ir/normalize.hpp"
 
@@ -18,6 +19,28 @@ std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
   plan::Plan result = plan::plan(changes, current, desired, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
   return result;
+}
+
+std::optional<LoadedSchema> load_desired(const Args& args, Session& session) {
+  LoadOptions options{session.config.root, session.config.default_schema, false};
+  auto desired = load_schema(schema_paths_from(args, session.config), options, session.sources,
+                             session.diags);
+  session.report();  // errors, or warnings before the plan
+  return desired;
+}
+
+std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog desired,
+                                       Session& session, ExitCode& failure) {
+  std::vector<std::string> managed = managed_schemas(session.config, desired);
+  auto current = catalog::inspect(conn, {managed}, session.diags);
+  if (!current) {
+    failure = ExitCode::DatabaseError;
+    return std::nullopt;
+  }
+  auto plan = make_plan(std::move(*current), std::move(desired), managed, session.diags);
+  if (!plan) failure = ExitCode::InvalidInput;
+  session.report();
+  return plan;
 }
 
 }  // namespace schemac::cli

@@ -7,6 +7,9 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "catalog/connection.hpp"
+#include "cli/load.hpp"
+#include "cli/session.hpp"
 #include "ir/catalog.hpp"
 #include "plan/plan.hpp"
 
@@ -17,5 +20,14 @@ namespace schemac::cli {
 std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
                                     const std::vector<std::string>& managed,
                                     base::Diagnostics& diags);
+
+/// load_desired loads the schema files named on the command line (or configured)
+/// and prints any warnings; nullopt after reporting errors.
+std::optional<LoadedSchema> load_desired(const Args& args, Session& session);
+
+/// plan_against inspects the managed schemas of the database and plans the way
+/// to desired. On failure it reports, sets failure and returns nullopt.
+std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog desired,
+                                       Session& session, ExitCode& failure);
 
 }  // namespace schemac::cli

@@ -1,5 +1,7 @@
 #include "cli/plan_output.hpp"
 
+#include <cstdio>
+
 #include "emit/sql.hpp"
 #include "emit/text.hpp"
 
@@ -24,6 +26,19 @@ std::string render_plan(const plan::Plan& plan, PlanFormat format, bool color) {
   std::string out = emit::to_text(plan, emit::TextOptions{color});
   if (!plan.empty()) out += "\n" + emit::to_sql(plan);
   return out;
+}
+
+std::vector<FlagSpec> plan_output_flags() {
+  return {
+      {"--format", true, "text (summary and SQL) or sql", "FORMAT"},
+      {"--exit-code", false, "exit 2 when changes are pending"},
+  };
+}
+
+ExitCode print_plan(const plan::Plan& plan, PlanFormat format, const Args& args, bool color) {
+  std::fputs(render_plan(plan, format, color).c_str(), stdout);
+  if (args.has("--exit-code") && !plan.empty()) return ExitCode::ChangesPending;
+  return ExitCode::Success;
 }
 
 }  // namespace schemac::cli

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "base/diagnostic.hpp"
+#include "cli/args.hpp"
+#include "cli/exit_code.hpp"
 #include "plan/plan.hpp"
 
 namespace schemac::cli {
@@ -17,5 +19,12 @@ std::optional<PlanFormat> parse_plan_format(const std::optional<std::string>& fl
 
 /// render_plan: text = the summary then the SQL script; sql = the script only.
 std::string render_plan(const plan::Plan& plan, PlanFormat format, bool color);
+
+/// plan_output_flags are --format and --exit-code, shared by plan and diff.
+std::vector<FlagSpec> plan_output_flags();
+
+/// print_plan writes the plan to stdout; ChangesPending when --exit-code was
+/// given and the plan is not empty, else Success.
+ExitCode print_plan(const plan::Plan& plan, PlanFormat format, const Args& args, bool color);
 
 }  // namespace schemac::cli
