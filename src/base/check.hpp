@@ -5,11 +5,10 @@
 #include <cstdio>
 #include <cstdlib>
 
-#define SCHEMAC_CHECK(cond, msg)                                                        \
-  do {                                                                                  \
-    if (!(cond)) {                                                                      \
-      std::fprintf(stderr, "schemac: internal error at %s:%d: %s\n", __FILE__, __LINE__, \
-                   msg);                                                                \
-      std::abort();                                                                     \
-    }                                                                                   \
+#define SCHEMAC_CHECK(cond, msg)                                                               \
+  do {                                                                                         \
+    if (!(cond)) {                                                                             \
+      std::fprintf(stderr, "schemac: internal error at %s:%d: %s\n", __FILE__, __LINE__, msg); \
+      std::abort();                                                                            \
+    }                                                                                          \
   } while (0)

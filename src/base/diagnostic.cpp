@@ -34,7 +34,9 @@ Diagnostic& Diagnostics::warning(DiagKind kind, std::optional<SourceSpan> span,
   return diags_.back();
 }
 
-void Diagnostics::add(Diagnostic diag) { diags_.push_back(std::move(diag)); }
+void Diagnostics::add(Diagnostic diag) {
+  diags_.push_back(std::move(diag));
+}
 
 std::size_t Diagnostics::error_count() const {
   return std::count_if(diags_.begin(), diags_.end(),

@@ -8,6 +8,7 @@ namespace {
 
 // PostgreSQL 15 keywords that are not UNRESERVED_KEYWORD (src/include/parser/kwlist.h):
 // reserved, type_func_name and col_name keywords. Sorted for binary search.
+// clang-format off
 constexpr std::string_view kQuotedKeywords[] = {
     "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
     "authorization", "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast",
@@ -29,6 +30,7 @@ constexpr std::string_view kQuotedKeywords[] = {
     "variadic", "verbose", "when", "where", "window", "with", "xmlattributes", "xmlconcat",
     "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot",
     "xmlserialize", "xmltable"};
+// clang-format on
 
 bool is_bare_identifier(std::string_view name) {
   if (name.empty()) return false;

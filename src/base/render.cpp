@@ -29,7 +29,9 @@ const char* severity_color(Severity severity) {
   return "";
 }
 
-bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_utf8_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 // caret_line keeps tabs so the caret stays aligned under tab-indented source and
 // skips UTF-8 continuation bytes so multi-byte characters count as one column.
@@ -37,8 +39,10 @@ std::string caret_line(std::string_view line, std::uint32_t col, std::uint32_t l
   std::string out;
   std::uint32_t start = std::min<std::uint32_t>(col - 1, static_cast<std::uint32_t>(line.size()));
   for (std::uint32_t i = 0; i < start; ++i) {
-    if (line[i] == '\t') out += '\t';
-    else if (!is_utf8_continuation(line[i])) out += ' ';
+    if (line[i] == '\t')
+      out += '\t';
+    else if (!is_utf8_continuation(line[i]))
+      out += ' ';
   }
   out += '^';
   std::uint32_t end = std::min<std::uint32_t>(start + std::max<std::uint32_t>(length, 1),
@@ -69,7 +73,8 @@ void render_located(std::string& out, const SourceManager& sources, const Source
   out += reset;
   out += '\n';
   std::string_view line = sources.line_text(span.file, pos.line);
-  std::uint32_t line_end_offset = span.begin - (pos.col - 1) + static_cast<std::uint32_t>(line.size());
+  std::uint32_t line_end_offset =
+      span.begin - (pos.col - 1) + static_cast<std::uint32_t>(line.size());
   std::uint32_t length =
       span.end > span.begin ? std::min(span.end, line_end_offset) - span.begin : 1;
   // A span at the very end of the file (e.g. "expected '}'") points past the last line.

@@ -19,8 +19,8 @@ struct ExecStep {
 };
 
 struct ExecuteOptions {
-  std::string lock_timeout = "10s";       // SET LOCAL lock_timeout
-  std::string statement_timeout = "0";    // SET LOCAL statement_timeout (0 = none)
+  std::string lock_timeout = "10s";     // SET LOCAL lock_timeout
+  std::string statement_timeout = "0";  // SET LOCAL statement_timeout (0 = none)
   /// progress is called before each step with its index.
   std::function<void(std::size_t index, const ExecStep& step)> progress;
 };

@@ -67,8 +67,10 @@ ExitCode run_command(const Command& command, const std::vector<std::string>& arg
   session.color_stdout = use_color(STDOUT_FILENO, *args);
   session.color_stderr = use_color(STDERR_FILENO, *args);
   std::optional<std::filesystem::path> config_file;
-  if (auto path = args->value("--config")) config_file = *path;
-  else if (!args->has("--no-config")) config_file = find_config(std::filesystem::current_path());
+  if (auto path = args->value("--config"))
+    config_file = *path;
+  else if (!args->has("--no-config"))
+    config_file = find_config(std::filesystem::current_path());
   std::optional<Config> config = load_config(config_file, session.sources, session.diags);
   if (!config) return session.fail(ExitCode::InvalidInput);
   session.config = std::move(*config);

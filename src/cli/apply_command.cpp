@@ -52,7 +52,9 @@ std::vector<catalog::ExecStep> exec_steps(const std::vector<emit::Statement>& st
   return steps;
 }
 
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+std::string first_line(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
 
 ExitCode run_apply(const Args& args, Session& session) {
   auto desired = load_desired(args, session);
@@ -98,17 +100,18 @@ ExitCode run_apply(const Args& args, Session& session) {
 }  // namespace
 
 Command apply_command() {
-  return {"apply",
-          "plan against the database and apply the migration in one transaction",
-          "schemac apply [flags] [PATHS...]",
-          {
-              {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"},
-              {"--allow-destructive", false, "allow steps that delete data (drop table/column)"},
-              {"--auto-approve", false, "apply without asking for confirmation"},
-              {"--lock-timeout", true, "lock_timeout for every statement (default 10s)", "DURATION"},
-              {"--statement-timeout", true, "statement_timeout (default 0 = none)", "DURATION"},
-          },
-          &run_apply};
+  return {
+      "apply",
+      "plan against the database and apply the migration in one transaction",
+      "schemac apply [flags] [PATHS...]",
+      {
+          {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"},
+          {"--allow-destructive", false, "allow steps that delete data (drop table/column)"},
+          {"--auto-approve", false, "apply without asking for confirmation"},
+          {"--lock-timeout", true, "lock_timeout for every statement (default 10s)", "DURATION"},
+          {"--statement-timeout", true, "statement_timeout (default 0 = none)", "DURATION"},
+      },
+      &run_apply};
 }
 
 }  // namespace schemac::cli

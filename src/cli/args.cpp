@@ -34,8 +34,8 @@ std::optional<Args> parse_args(const std::vector<std::string>& argv,
       name = arg.substr(0, eq);
       inline_value = arg.substr(eq + 1);
     }
-    auto spec = std::find_if(specs.begin(), specs.end(),
-                             [&](const FlagSpec& s) { return s.name == name; });
+    auto spec =
+        std::find_if(specs.begin(), specs.end(), [&](const FlagSpec& s) { return s.name == name; });
     if (spec == specs.end()) {
       error = "unknown option '" + name + "'";
       return std::nullopt;
@@ -64,8 +64,10 @@ std::string flags_help(const std::vector<FlagSpec>& specs) {
   std::string out;
   for (const FlagSpec& spec : specs) {
     std::string left = "  " + spec.name + (spec.takes_value ? " " + spec.value_name : "");
-    if (left.size() < 28) left.resize(28, ' ');
-    else left += "  ";
+    if (left.size() < 28)
+      left.resize(28, ' ');
+    else
+      left += "  ";
     out += left + spec.help + "\n";
   }
   return out;

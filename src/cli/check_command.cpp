@@ -9,8 +9,8 @@ namespace {
 
 ExitCode run_check(const Args& args, Session& session) {
   LoadOptions options{session.config.root, session.config.default_schema, false};
-  auto loaded = load_schema(schema_paths_from(args, session.config), options, session.sources,
-                            session.diags);
+  auto loaded =
+      load_schema(schema_paths_from(args, session.config), options, session.sources, session.diags);
   if (!loaded) return session.fail(ExitCode::InvalidInput);
   std::size_t tables = 0, enums = 0;
   for (const ir::Schema& schema : loaded->catalog.schemas) {
@@ -29,8 +29,11 @@ ExitCode run_check(const Args& args, Session& session) {
 }  // namespace
 
 Command check_command() {
-  return {"check", "parse and validate schema files; no database needed",
-          "schemac check [flags] [PATHS...]", {}, &run_check};
+  return {"check",
+          "parse and validate schema files; no database needed",
+          "schemac check [flags] [PATHS...]",
+          {},
+          &run_check};
 }
 
 }  // namespace schemac::cli

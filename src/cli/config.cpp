@@ -1,9 +1,9 @@
 #include "cli/config.hpp"
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace schemac::cli {
 namespace fs = std::filesystem;
@@ -36,8 +36,10 @@ struct Reader {
   void read_string(const toml::table& table, std::string_view key, std::string& out) {
     const toml::node* node = table.get(key);
     if (!node) return;
-    if (auto value = node->value<std::string>()) out = *value;
-    else error(*node, "'" + std::string(key) + "' must be a string");
+    if (auto value = node->value<std::string>())
+      out = *value;
+    else
+      error(*node, "'" + std::string(key) + "' must be a string");
   }
 
   void read_strings(const toml::table& table, std::string_view key, std::vector<std::string>& out) {
@@ -48,11 +50,14 @@ struct Reader {
       return;
     }
     const toml::array* array = node->as_array();
-    if (!array) return error(*node, "'" + std::string(key) + "' must be a string or a list of strings");
+    if (!array)
+      return error(*node, "'" + std::string(key) + "' must be a string or a list of strings");
     out.clear();
     for (const toml::node& item : *array) {
-      if (auto value = item.value<std::string>()) out.push_back(*value);
-      else error(item, "'" + std::string(key) + "' must hold strings only");
+      if (auto value = item.value<std::string>())
+        out.push_back(*value);
+      else
+        error(item, "'" + std::string(key) + "' must hold strings only");
     }
   }
 
@@ -87,13 +92,16 @@ void read_document(Reader& reader, const toml::table& doc, Config& config) {
     reader.read_string(*apply, "lock_timeout", config.lock_timeout);
     reader.read_string(*apply, "statement_timeout", config.statement_timeout);
     if (const toml::node* node = apply->get("allow_destructive")) {
-      if (auto value = node->value<bool>()) config.allow_destructive = *value;
-      else reader.error(*node, "'allow_destructive' must be true or false");
+      if (auto value = node->value<bool>())
+        config.allow_destructive = *value;
+      else
+        reader.error(*node, "'allow_destructive' must be true or false");
     }
     if (const toml::node* node = apply->get("lock_wait")) {
       if (auto value = node->value<int64_t>(); value && *value >= 0)
         config.lock_wait_seconds = static_cast<int>(*value);
-      else reader.error(*node, "'lock_wait' must be a number of seconds");
+      else
+        reader.error(*node, "'lock_wait' must be a number of seconds");
     }
   }
 }
@@ -111,8 +119,8 @@ std::optional<fs::path> find_config(const fs::path& start) {
   return std::nullopt;
 }
 
-std::optional<Config> load_config(const std::optional<fs::path>& file,
-                                  base::SourceManager& sources, base::Diagnostics& diags) {
+std::optional<Config> load_config(const std::optional<fs::path>& file, base::SourceManager& sources,
+                                  base::Diagnostics& diags) {
   Config config;
   std::error_code ec;
   config.root = fs::current_path(ec);

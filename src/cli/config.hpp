@@ -14,16 +14,16 @@
 namespace schemac::cli {
 
 struct Config {
-  std::filesystem::path root;                     // project root: schemac.toml's directory, or cwd
-  std::optional<std::filesystem::path> file;      // the schemac.toml read, if any
+  std::filesystem::path root;                 // project root: schemac.toml's directory, or cwd
+  std::optional<std::filesystem::path> file;  // the schemac.toml read, if any
   std::vector<std::string> schema_paths{"schema"};  // [project] schema, relative to root
-  std::string default_schema = "public";          // [project] default_schema
-  std::optional<std::string> database_url;        // [database] url: a URL or "env:VAR"
-  std::vector<std::string> managed_schemas;       // [database] schemas; empty: public + declared
-  std::string lock_timeout = "10s";               // [apply] lock_timeout
-  std::string statement_timeout = "0";            // [apply] statement_timeout
-  int lock_wait_seconds = 60;                     // [apply] lock_wait: wait for another apply
-  bool allow_destructive = false;                 // [apply] allow_destructive
+  std::string default_schema = "public";            // [project] default_schema
+  std::optional<std::string> database_url;          // [database] url: a URL or "env:VAR"
+  std::vector<std::string> managed_schemas;         // [database] schemas; empty: public + declared
+  std::string lock_timeout = "10s";                 // [apply] lock_timeout
+  std::string statement_timeout = "0";              // [apply] statement_timeout
+  int lock_wait_seconds = 60;                       // [apply] lock_wait: wait for another apply
+  bool allow_destructive = false;                   // [apply] allow_destructive
 };
 
 /// find_config walks up from start to the first directory holding schemac.toml.

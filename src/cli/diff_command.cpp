@@ -21,8 +21,8 @@ ExitCode run_diff(const Args& args, Session& session) {
   auto new_side = load_schema({args.positional[1]}, new_options, session.sources, session.diags);
   if (!old_side || !new_side) return session.fail(ExitCode::InvalidInput);
   session.report();
-  auto plan = make_plan(std::move(old_side->catalog), std::move(new_side->catalog), {},
-                        session.diags);
+  auto plan =
+      make_plan(std::move(old_side->catalog), std::move(new_side->catalog), {}, session.diags);
   if (!plan) return session.fail(ExitCode::InvalidInput);
   session.report();
   return print_plan(*plan, *format, args, session.color_stdout);
@@ -31,10 +31,8 @@ ExitCode run_diff(const Args& args, Session& session) {
 }  // namespace
 
 Command diff_command() {
-  return {"diff",
-          "the migration between two schema trees (files or directories), no database",
-          "schemac diff [flags] OLD NEW",
-          plan_output_flags(), &run_diff};
+  return {"diff", "the migration between two schema trees (files or directories), no database",
+          "schemac diff [flags] OLD NEW", plan_output_flags(), &run_diff};
 }
 
 }  // namespace schemac::cli

@@ -11,6 +11,8 @@ enum class ExitCode : int {
   Refused = 4,         // destructive change not allowed; database drifted from a saved plan
 };
 
-inline int to_int(ExitCode code) { return static_cast<int>(code); }
+inline int to_int(ExitCode code) {
+  return static_cast<int>(code);
+}
 
 }  // namespace schemac::cli

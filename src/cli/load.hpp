@@ -18,7 +18,7 @@ namespace schemac::cli {
 struct LoadOptions {
   std::filesystem::path root;  // display paths are relative to it
   std::string default_schema = "public";
-  bool allow_empty = false;    // the old side of `diff` may be empty; a desired state may not
+  bool allow_empty = false;  // the old side of `diff` may be empty; a desired state may not
 };
 
 struct LoadedSchema {
@@ -29,13 +29,13 @@ struct LoadedSchema {
 /// schema_files expands paths (files or directories, searched recursively for
 /// *.schema) into a sorted list; reports E0001/E0003 for missing or empty inputs.
 std::vector<std::filesystem::path> schema_files(const std::vector<std::string>& paths,
-                                                const std::filesystem::path& root,
-                                                bool allow_empty, base::Diagnostics& diags);
+                                                const std::filesystem::path& root, bool allow_empty,
+                                                base::Diagnostics& diags);
 
 /// load_schema reads, parses and lowers; nullopt when any error was reported.
 std::optional<LoadedSchema> load_schema(const std::vector<std::string>& paths,
-                                        const LoadOptions& options,
-                                        base::SourceManager& sources, base::Diagnostics& diags);
+                                        const LoadOptions& options, base::SourceManager& sources,
+                                        base::Diagnostics& diags);
 
 /// display_path is path relative to root when inside it, else path as given.
 std::string display_path(const std::filesystem::path& path, const std::filesystem::path& root);

@@ -23,8 +23,8 @@ std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
 
 std::optional<LoadedSchema> load_desired(const Args& args, Session& session) {
   LoadOptions options{session.config.root, session.config.default_schema, false};
-  auto desired = load_schema(schema_paths_from(args, session.config), options, session.sources,
-                             session.diags);
+  auto desired =
+      load_schema(schema_paths_from(args, session.config), options, session.sources, session.diags);
   session.report();  // errors, or warnings before the plan
   return desired;
 }

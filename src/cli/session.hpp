@@ -47,7 +47,6 @@ std::vector<std::string> managed_schemas(const Config& config, const ir::Catalog
 /// connect opens the resolved database. On failure it reports, sets failure
 /// (InvalidInput for a missing URL, DatabaseError for an unreachable server)
 /// and returns nullptr.
-std::unique_ptr<catalog::Connection> connect(const Args& args, Session& session,
-                                             ExitCode& failure);
+std::unique_ptr<catalog::Connection> connect(const Args& args, Session& session, ExitCode& failure);
 
 }  // namespace schemac::cli

@@ -51,7 +51,8 @@ struct TypeArg {
 /// TypeName: `varchar(80)`, `numeric(12,2)`, `text[]`, `timestamp(3) with time zone`,
 /// `geometry(PointZ, 3857)`, `analytics.kind`. Multi-word names are joined by one
 /// space and lower-cased ("double precision"); args hold the modifiers wherever
-/// they were written ("timestamp(3) with time zone" -> name "timestamp with time zone", args {"3"}).
+/// they were written ("timestamp(3) with time zone" -> name "timestamp with time zone", args
+/// {"3"}).
 struct TypeName {
   std::optional<Ident> schema;
   std::string name;
@@ -71,11 +72,24 @@ struct FkOptions {
 
 // Column modifiers. `constraint <name>` before unique/check/references/primary key
 // sets constraint_name on the modifier that follows it.
-struct NotNullMod { SourceSpan span; };
-struct NullMod { SourceSpan span; };
-struct DefaultMod { Expr expr; SourceSpan span; };
-struct PrimaryKeyMod { std::optional<Ident> constraint_name; SourceSpan span; };
-struct UniqueMod { std::optional<Ident> constraint_name; SourceSpan span; };
+struct NotNullMod {
+  SourceSpan span;
+};
+struct NullMod {
+  SourceSpan span;
+};
+struct DefaultMod {
+  Expr expr;
+  SourceSpan span;
+};
+struct PrimaryKeyMod {
+  std::optional<Ident> constraint_name;
+  SourceSpan span;
+};
+struct UniqueMod {
+  std::optional<Ident> constraint_name;
+  SourceSpan span;
+};
 struct ReferencesMod {
   std::optional<Ident> constraint_name;
   QualifiedIdent table;
@@ -83,19 +97,38 @@ struct ReferencesMod {
   FkOptions options;
   SourceSpan span;
 };
-struct CheckMod { std::optional<Ident> constraint_name; Expr expr; SourceSpan span; };
-struct RenamedFromMod { Ident old_name; SourceSpan span; };
-struct CollateMod { QualifiedIdent collation; SourceSpan span; };
+struct CheckMod {
+  std::optional<Ident> constraint_name;
+  Expr expr;
+  SourceSpan span;
+};
+struct RenamedFromMod {
+  Ident old_name;
+  SourceSpan span;
+};
+struct CollateMod {
+  QualifiedIdent collation;
+  SourceSpan span;
+};
 /// IdentityMod: generated always|by default as identity.
-struct IdentityMod { bool always = true; SourceSpan span; };
+struct IdentityMod {
+  bool always = true;
+  SourceSpan span;
+};
 /// GeneratedMod: generated always as (expr) stored.
-struct GeneratedMod { Expr expr; SourceSpan span; };
+struct GeneratedMod {
+  Expr expr;
+  SourceSpan span;
+};
 /// CommentMod: `comment 'text'` on a column.
-struct CommentMod { StringLit text; SourceSpan span; };
+struct CommentMod {
+  StringLit text;
+  SourceSpan span;
+};
 
 using ColumnModifier =
-    std::variant<NotNullMod, NullMod, DefaultMod, PrimaryKeyMod, UniqueMod, ReferencesMod,
-                 CheckMod, RenamedFromMod, CollateMod, IdentityMod, GeneratedMod, CommentMod>;
+    std::variant<NotNullMod, NullMod, DefaultMod, PrimaryKeyMod, UniqueMod, ReferencesMod, CheckMod,
+                 RenamedFromMod, CollateMod, IdentityMod, GeneratedMod, CommentMod>;
 
 /// DocComment is the text of consecutive `///` lines before a declaration,
 /// each line's leading "/// " removed, joined by '\n'.
@@ -113,8 +146,16 @@ struct ColumnDef {
 };
 
 // Table-level items.
-struct PrimaryKeyDef { std::optional<Ident> name; std::vector<Ident> columns; SourceSpan span; };
-struct UniqueDef { std::optional<Ident> name; std::vector<Ident> columns; SourceSpan span; };
+struct PrimaryKeyDef {
+  std::optional<Ident> name;
+  std::vector<Ident> columns;
+  SourceSpan span;
+};
+struct UniqueDef {
+  std::optional<Ident> name;
+  std::vector<Ident> columns;
+  SourceSpan span;
+};
 struct ForeignKeyDef {
   std::optional<Ident> name;
   std::vector<Ident> columns;
@@ -123,7 +164,11 @@ struct ForeignKeyDef {
   FkOptions options;
   SourceSpan span;
 };
-struct CheckDef { std::optional<Ident> name; Expr expr; SourceSpan span; };
+struct CheckDef {
+  std::optional<Ident> name;
+  Expr expr;
+  SourceSpan span;
+};
 
 /// IndexElem is a column name or a parenthesised expression, with options.
 struct IndexElem {
@@ -149,7 +194,10 @@ struct IndexDef {
 };
 
 /// TableCommentDef: `comment 'text'` as a table entry.
-struct TableCommentDef { StringLit text; SourceSpan span; };
+struct TableCommentDef {
+  StringLit text;
+  SourceSpan span;
+};
 
 using TableItem = std::variant<ColumnDef, PrimaryKeyDef, UniqueDef, ForeignKeyDef, CheckDef,
                                IndexDef, TableCommentDef>;

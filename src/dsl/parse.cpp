@@ -97,7 +97,8 @@ class Builder {
     std::string_view text = node.string_view();
     std::string_view trimmed = trim(text);
     auto begin = static_cast<std::uint32_t>(node.begin().byte + (trimmed.data() - text.data()));
-    return {std::string(trimmed), {file_, begin, begin + static_cast<std::uint32_t>(trimmed.size())}};
+    return {std::string(trimmed),
+            {file_, begin, begin + static_cast<std::uint32_t>(trimmed.size())}};
   }
 
   void collect_comments(const Node& node, std::vector<ast::Comment>& out) {
@@ -119,7 +120,8 @@ class Builder {
     void add(const Node& node, base::SourceSpan where) {
       std::string_view line = node.string_view().substr(3);
       if (!line.empty() && line.front() == ' ') line.remove_prefix(1);
-      if (!pending) pending = ast::DocComment{std::string(trim(line)), where};
+      if (!pending)
+        pending = ast::DocComment{std::string(trim(line)), where};
       else {
         pending->text += "\n" + std::string(trim(line));
         pending->span.end = where.end;
@@ -132,11 +134,16 @@ class Builder {
     DocCollector docs;
     for (const auto& child : parent.children) {
       const Node& node = *child;
-      if (node.is_type<g::doc_comment>()) docs.add(node, span(node));
-      else if (node.is_type<g::extension_decl>()) out.push_back({extension(node)});
-      else if (node.is_type<g::enum_decl>()) out.push_back({enum_decl(node, docs.take())});
-      else if (node.is_type<g::table_decl>()) out.push_back({table(node, docs.take())});
-      else if (node.is_type<g::schema_decl>()) out.push_back({schema(node, docs.take())});
+      if (node.is_type<g::doc_comment>())
+        docs.add(node, span(node));
+      else if (node.is_type<g::extension_decl>())
+        out.push_back({extension(node)});
+      else if (node.is_type<g::enum_decl>())
+        out.push_back({enum_decl(node, docs.take())});
+      else if (node.is_type<g::table_decl>())
+        out.push_back({table(node, docs.take())});
+      else if (node.is_type<g::schema_decl>())
+        out.push_back({schema(node, docs.take())});
     }
   }
 
@@ -147,7 +154,8 @@ class Builder {
     if (const Node* version = first<g::extension_version>(node)) {
       const Node& text = *first<g::version_text>(*version);
       std::string_view raw = text.string_view();
-      std::string value = raw.front() == '"' ? make_ident(raw, span(text)).text : unquote_string(raw);
+      std::string value =
+          raw.front() == '"' ? make_ident(raw, span(text)).text : unquote_string(raw);
       result.version = ast::StringLit{value, span(text)};
     }
     if (const Node* schema = first<g::extension_schema>(node))
@@ -185,10 +193,14 @@ class Builder {
     std::optional<ast::Ident> constraint;
     for (const auto& child : node.children) {
       const Node& item = *child;
-      if (item.is_type<g::doc_comment>()) docs.add(item, span(item));
-      else if (item.is_type<g::constraint_name>()) constraint = ident(*first<g::name>(item));
-      else if (item.is_type<g::column_def>()) result.items.push_back(column(item, docs.take()));
-      else if (item.is_type<g::index_def>()) result.items.push_back(index(item, docs.take()));
+      if (item.is_type<g::doc_comment>())
+        docs.add(item, span(item));
+      else if (item.is_type<g::constraint_name>())
+        constraint = ident(*first<g::name>(item));
+      else if (item.is_type<g::column_def>())
+        result.items.push_back(column(item, docs.take()));
+      else if (item.is_type<g::index_def>())
+        result.items.push_back(index(item, docs.take()));
       else if (item.is_type<g::table_comment>())
         result.items.push_back(
             ast::TableCommentDef{string_lit(*first<g::string_literal>(item)), span(item)});
@@ -226,12 +238,18 @@ class Builder {
     table = qualified(*first<g::qualified_name>(target));
     ref_columns = columns(first<g::column_list>(target));
     for (const auto& child : target.children) {
-      if (child->is_type<g::on_delete>()) options.on_delete = fk_action(*child);
-      else if (child->is_type<g::on_update>()) options.on_update = fk_action(*child);
-      else if (child->is_type<g::fk_deferrable>()) options.deferrable = true;
-      else if (child->is_type<g::fk_not_deferrable>()) options.deferrable = false;
-      else if (child->is_type<g::fk_initially_deferred>()) options.initially_deferred = true;
-      else if (child->is_type<g::fk_initially_immediate>()) options.initially_deferred = false;
+      if (child->is_type<g::on_delete>())
+        options.on_delete = fk_action(*child);
+      else if (child->is_type<g::on_update>())
+        options.on_update = fk_action(*child);
+      else if (child->is_type<g::fk_deferrable>())
+        options.deferrable = true;
+      else if (child->is_type<g::fk_not_deferrable>())
+        options.deferrable = false;
+      else if (child->is_type<g::fk_initially_deferred>())
+        options.initially_deferred = true;
+      else if (child->is_type<g::fk_initially_immediate>())
+        options.initially_deferred = false;
     }
   }
 
@@ -268,9 +286,12 @@ ast::TypeName Builder::type_name(const Node& node) {
     int depth = 0;
     bool space = false;
     for (char c : base.string_view()) {
-      if (c == '(') ++depth;
-      else if (c == ')') --depth;
-      else if (depth == 0 && std::isspace(static_cast<unsigned char>(c))) space = true;
+      if (c == '(')
+        ++depth;
+      else if (c == ')')
+        --depth;
+      else if (depth == 0 && std::isspace(static_cast<unsigned char>(c)))
+        space = true;
       else if (depth == 0) {
         if (space && !result.name.empty()) result.name += ' ';
         space = false;
@@ -311,8 +332,10 @@ std::optional<ast::ColumnModifier> Builder::modifier(const Node& node,
   }
   if (node.is_type<g::mod_not_null>()) return ast::NotNullMod{where};
   if (node.is_type<g::mod_null>()) return ast::NullMod{where};
-  if (node.is_type<g::mod_default>()) return ast::DefaultMod{expr(*first<g::default_expr>(node)), where};
-  if (node.is_type<g::mod_primary_key>()) return ast::PrimaryKeyMod{std::exchange(constraint, {}), where};
+  if (node.is_type<g::mod_default>())
+    return ast::DefaultMod{expr(*first<g::default_expr>(node)), where};
+  if (node.is_type<g::mod_primary_key>())
+    return ast::PrimaryKeyMod{std::exchange(constraint, {}), where};
   if (node.is_type<g::mod_unique>()) return ast::UniqueMod{std::exchange(constraint, {}), where};
   if (node.is_type<g::mod_check>())
     return ast::CheckMod{std::exchange(constraint, {}), expr(*first<g::expr_text>(node)), where};
@@ -323,12 +346,16 @@ std::optional<ast::ColumnModifier> Builder::modifier(const Node& node,
     ref.span = where;
     return ref;
   }
-  if (node.is_type<g::mod_renamed_from>()) return ast::RenamedFromMod{ident(*first<g::name>(node)), where};
-  if (node.is_type<g::mod_collate>()) return ast::CollateMod{qualified(*first<g::qualified_name>(node)), where};
+  if (node.is_type<g::mod_renamed_from>())
+    return ast::RenamedFromMod{ident(*first<g::name>(node)), where};
+  if (node.is_type<g::mod_collate>())
+    return ast::CollateMod{qualified(*first<g::qualified_name>(node)), where};
   if (node.is_type<g::identity_always>()) return ast::IdentityMod{true, where};
   if (node.is_type<g::identity_by_default>()) return ast::IdentityMod{false, where};
-  if (node.is_type<g::generated_stored>()) return ast::GeneratedMod{expr(*first<g::expr_text>(node)), where};
-  if (node.is_type<g::mod_comment>()) return ast::CommentMod{string_lit(*first<g::string_literal>(node)), where};
+  if (node.is_type<g::generated_stored>())
+    return ast::GeneratedMod{expr(*first<g::expr_text>(node)), where};
+  if (node.is_type<g::mod_comment>())
+    return ast::CommentMod{string_lit(*first<g::string_literal>(node)), where};
   return std::nullopt;
 }
 
@@ -338,11 +365,16 @@ ast::IndexDef Builder::index(const Node& node, std::optional<ast::DocComment> do
   result.span = span(node);
   for (const auto& child : node.children) {
     const Node& part = *child;
-    if (part.is_type<g::index_unique>()) result.unique = true;
-    else if (part.is_type<g::name>()) result.name = ident(part);
-    else if (part.is_type<g::index_method>()) result.method = make_ident(part.string_view(), span(part));
-    else if (part.is_type<g::index_include>()) result.include = columns(first<g::column_list>(part));
-    else if (part.is_type<g::index_where>()) result.where = expr(*first<g::expr_text>(part));
+    if (part.is_type<g::index_unique>())
+      result.unique = true;
+    else if (part.is_type<g::name>())
+      result.name = ident(part);
+    else if (part.is_type<g::index_method>())
+      result.method = make_ident(part.string_view(), span(part));
+    else if (part.is_type<g::index_include>())
+      result.include = columns(first<g::column_list>(part));
+    else if (part.is_type<g::index_where>())
+      result.where = expr(*first<g::expr_text>(part));
     else if (part.is_type<g::mod_renamed_from>())
       result.renamed_from = ast::RenamedFromMod{ident(*first<g::name>(part)), span(part)};
     else if (part.is_type<g::index_elem>()) {
@@ -351,7 +383,8 @@ ast::IndexDef Builder::index(const Node& node, std::optional<ast::DocComment> do
       if (const Node* column = first<g::column_ref>(part)) elem.column = ident(*column);
       if (const Node* text = first<g::expr_text>(part)) elem.expr = expr(*text);
       if (const Node* call = first<g::index_func_call>(part)) elem.expr = expr(*call);
-      if (const Node* op = first<g::opclass>(part)) elem.opclass = qualified(*first<g::qualified_name>(*op));
+      if (const Node* op = first<g::opclass>(part))
+        elem.opclass = qualified(*first<g::qualified_name>(*op));
       elem.descending = first<g::elem_desc>(part) != nullptr;
       if (first<g::nulls_first>(part)) elem.nulls_first = true;
       if (first<g::nulls_last>(part)) elem.nulls_first = false;
@@ -366,15 +399,17 @@ struct SyntaxErrorInfo {
   base::DiagKind kind = base::DiagKind::SyntaxError;
   std::uint32_t back = 0;  // *_rest rules fail just after their opening delimiter
   std::uint32_t length = 1;
-  bool resumable = true;   // an unterminated string or comment swallows the rest of the file
+  bool resumable = true;  // an unterminated string or comment swallows the rest of the file
 };
 
 SyntaxErrorInfo classify(std::string_view message) {
   auto is = [&](const char* text) { return message == text; };
   using M = g::error_messages;
   if (is(M::message<g::string_rest>)) return {base::DiagKind::UnterminatedString, 1, 1, false};
-  if (is(M::message<g::block_comment_rest>)) return {base::DiagKind::UnterminatedComment, 2, 2, false};
-  if (is(M::message<g::quoted_ident_rest>)) return {base::DiagKind::UnterminatedQuotedIdentifier, 1, 1, true};
+  if (is(M::message<g::block_comment_rest>))
+    return {base::DiagKind::UnterminatedComment, 2, 2, false};
+  if (is(M::message<g::quoted_ident_rest>))
+    return {base::DiagKind::UnterminatedQuotedIdentifier, 1, 1, true};
   if (is(M::message<g::paren_group_rest>) || is(M::message<g::paren_expr_rest>) ||
       is(M::message<g::bracket_group_rest>))
     return {base::DiagKind::SyntaxError, 1, 1, true};
@@ -420,7 +455,8 @@ std::optional<ast::File> parse(const base::SourceManager& sources, base::FileId 
     pegtl::memory_input in(text.data() + pos, text.data() + text.size(), sources.path(file), pos,
                            at.line, at.col);
     try {
-      auto root = pegtl::parse_tree::parse<g::toplevel_step, selector, pegtl::nothing, g::control>(in);
+      auto root =
+          pegtl::parse_tree::parse<g::toplevel_step, selector, pegtl::nothing, g::control>(in);
       if (root) builder.add_toplevel(*root, result);
       if (!root || in.empty()) break;
       pos = static_cast<std::size_t>(in.current() - text.data());

@@ -17,8 +17,11 @@ std::optional<std::uint32_t> first_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     auto byte = static_cast<unsigned char>(text[i]);
-    std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
-                                       : (byte >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = byte < 0x80           ? 1
+                         : (byte >> 5) == 0x6  ? 2
+                         : (byte >> 4) == 0xE  ? 3
+                         : (byte >> 3) == 0x1E ? 4
+                                               : 0;
     if (length == 0 || i + length > text.size()) return static_cast<std::uint32_t>(i);
     for (std::size_t k = 1; k < length; ++k)
       if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
@@ -60,12 +63,14 @@ void check_name(const ast::Ident& name, base::Diagnostics& diags) {
   for (char c : name.text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower != name.text) {
     diags.error(base::DiagKind::UppercaseIdentifier, name.span,
-                "'" + name.text + "' has upper-case letters, which PostgreSQL folds to lower case; "
-                "write " + lower + ", or \"" + name.text + "\" to keep the case");
+                "'" + name.text +
+                    "' has upper-case letters, which PostgreSQL folds to lower case; "
+                    "write " +
+                    lower + ", or \"" + name.text + "\" to keep the case");
   } else if (base::is_sql_keyword_needing_quotes(name.text)) {
-    diags.error(base::DiagKind::ReservedWordAsName, name.span,
-                "'" + name.text + "' is a reserved word; write \"" + name.text +
-                    "\" to use it as a name");
+    diags.error(
+        base::DiagKind::ReservedWordAsName, name.span,
+        "'" + name.text + "' is a reserved word; write \"" + name.text + "\" to use it as a name");
   }
 }
 

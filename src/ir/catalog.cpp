@@ -7,8 +7,8 @@ namespace {
 
 template <typename T>
 auto find_by_name(T& items, std::string_view name) -> decltype(&items.front()) {
-  auto it = std::find_if(items.begin(), items.end(),
-                         [&](const auto& item) { return item.name == name; });
+  auto it =
+      std::find_if(items.begin(), items.end(), [&](const auto& item) { return item.name == name; });
   return it == items.end() ? nullptr : &*it;
 }
 

@@ -32,7 +32,8 @@ struct QualifiedName {
 /// GeoType is the PostGIS typmod of a geometry/geography column, held structurally
 /// so that geometry(POINT,4326) and geometry(Point, 4326) compare equal.
 struct GeoType {
-  std::string subtype = "Geometry";  // canonical PostGIS spelling: Point, MultiPolygon, Geometry, ...
+  std::string subtype =
+      "Geometry";  // canonical PostGIS spelling: Point, MultiPolygon, Geometry, ...
   bool has_z = false;
   bool has_m = false;
   int srid = 0;  // 0 = unknown / unconstrained
@@ -112,11 +113,11 @@ struct ForeignKey {
 
 /// IndexElement is one key of an index: a column or an expression.
 struct IndexElement {
-  std::string column;                // set for a plain column
-  std::optional<std::string> expr;   // set for an expression key
+  std::string column;               // set for a plain column
+  std::optional<std::string> expr;  // set for an expression key
   std::optional<std::string> opclass;
   bool descending = false;
-  std::optional<bool> nulls_first;   // empty: the default for the direction
+  std::optional<bool> nulls_first;  // empty: the default for the direction
   friend bool operator==(const IndexElement&, const IndexElement&) = default;
 };
 

@@ -74,8 +74,8 @@ bool compare(const fs::path& expected_path, const std::string& actual, bool upda
   write_file(actual_path, actual);
   std::printf("mismatch in %s:\n", expected_path.filename().string().c_str());
   std::fflush(stdout);
-  std::string diff = "diff -u " + shell_quote(expected_path.string()) + " " +
-                     shell_quote(actual_path.string());
+  std::string diff =
+      "diff -u " + shell_quote(expected_path.string()) + " " + shell_quote(actual_path.string());
   [[maybe_unused]] int ignored = std::system(diff.c_str());
   return false;
 }
@@ -94,9 +94,12 @@ int main(int argc, char** argv) {
   bool update = env_update && std::string(env_update) == "1";
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--schemac" && i + 1 < argc) schemac = argv[++i];
-    else if (arg == "--update") update = true;
-    else case_dir = arg;
+    if (arg == "--schemac" && i + 1 < argc)
+      schemac = argv[++i];
+    else if (arg == "--update")
+      update = true;
+    else
+      case_dir = arg;
   }
   if (schemac.empty() || case_dir.empty()) {
     std::fprintf(stderr, "usage: golden_runner --schemac BIN [--update] CASE_DIR\n");
@@ -117,8 +120,8 @@ int main(int argc, char** argv) {
     std::string old_side = fs::exists(case_dir / "current.schema")
                                ? std::string("current.schema")
                                : shell_quote((scratch / "empty").string());
-    command = shell_quote(schemac) + " diff --no-config --format sql " + old_side + " " + input +
-              extra;
+    command =
+        shell_quote(schemac) + " diff --no-config --format sql " + old_side + " " + input + extra;
   }
   Result result = run(command, case_dir, scratch);
   bool ok = true;
