@@ -13,8 +13,21 @@ void sort_by_name(std::vector<T>& items) {
                    [](const T& a, const T& b) { return a.name < b.name; });
 }
 
-void normalize_optional(std::optional<std::string>& expr) {
-  if (expr) expr = normalize_expr(*expr);
+void normalize_optional(std::optional<std::string>& expr,
+                        const std::vector<std::string>& text_columns) {
+  if (expr) expr = normalize_expr(*expr, text_columns);
+}
+
+// The columns whose implicit cast to text PostgreSQL spells out in expressions.
+std::vector<std::string> text_columns(const Table& table) {
+  std::vector<std::string> names;
+  for (const Column& column : table.columns) {
+    const TypeRef& type = column.type;
+    if (type.schema.empty() && !type.is_array &&
+        (type.name == "text" || type.name == "character varying"))
+      names.push_back(column.name);
+  }
+  return names;
 }
 
 }  // namespace
@@ -35,15 +48,16 @@ void normalize_type(TypeRef& type) {
 }
 
 void normalize_table(Table& table) {
+  for (Column& column : table.columns) normalize_type(column.type);
+  const std::vector<std::string> texts = text_columns(table);
   for (Column& column : table.columns) {
-    normalize_type(column.type);
-    normalize_optional(column.default_expr);
-    normalize_optional(column.generated_expr);
+    normalize_optional(column.default_expr, {});
+    normalize_optional(column.generated_expr, texts);
   }
-  for (CheckConstraint& check : table.checks) check.expr = normalize_expr(check.expr);
+  for (CheckConstraint& check : table.checks) check.expr = normalize_expr(check.expr, texts);
   for (Index& index : table.indexes) {
-    for (IndexElement& element : index.elements) normalize_optional(element.expr);
-    normalize_optional(index.where);
+    for (IndexElement& element : index.elements) normalize_optional(element.expr, texts);
+    normalize_optional(index.where, texts);
   }
   sort_by_name(table.uniques);
   sort_by_name(table.checks);

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ir/catalog.hpp"
 
@@ -58,6 +59,9 @@ void normalize_table(Table& table);
 /// PostgreSQL expands to >= AND <=; literals PostgreSQL re-spells ('2020-01-01'
 /// for a timestamptz, '1 hour' for an interval); implicit casts it adds to
 /// non-literals ("a ^ 2" on an integer column).
-std::string normalize_expr(std::string_view expr);
+/// text_columns names the columns of type text or character varying in scope:
+/// PostgreSQL's implicit cast of such a column to text ("(code)::text") goes.
+std::string normalize_expr(std::string_view expr,
+                           const std::vector<std::string>& text_columns = {});
 
 }  // namespace schemac::ir

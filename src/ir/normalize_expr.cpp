@@ -201,6 +201,78 @@ void rewrite_like_and_in(Tokens& tokens) {
   }
 }
 
+// is_simple_operand: one name, number or string: the only BETWEEN operands rewritten.
+bool is_simple_operand(const SqlToken& t) {
+  return (is_name(t) && !is_operator_word(t)) || t.kind == K::Number || t.kind == K::String;
+}
+
+// rewrite_between expands `a [not] between b and c` on simple operands the way
+// PostgreSQL stores it: (a >= b and a <= c), not: (a < b or a > c). The
+// parentheses keep the expansion one operand; strip_redundant_parens drops them
+// where precedence allows.
+void rewrite_between(Tokens& tokens) {
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    bool negated = is_word(tokens[i], "not");
+    std::size_t kw = i + (negated ? 1 : 0);
+    if (kw + 3 >= tokens.size() || !is_word(tokens[kw], "between")) continue;
+    std::size_t b = kw + 1, c = kw + 3;
+    if (!is_word(tokens[kw + 2], "and")) continue;
+    const SqlToken a = tokens[i - 1];
+    if (!is_simple_operand(a) || !is_simple_operand(tokens[b]) || !is_simple_operand(tokens[c]))
+      continue;
+    if (!operand_boundary(tokens, i - 1, true) || !operand_boundary(tokens, c + 1, false) ||
+        (c + 1 < tokens.size() && is_punct(tokens[c + 1], ",")))
+      continue;
+    Tokens out = {{K::Punct, "("},
+                  a,
+                  {K::Operator, negated ? "<" : ">="},
+                  tokens[b],
+                  {K::Word, negated ? "or" : "and"},
+                  a,
+                  {K::Operator, negated ? ">" : "<="},
+                  tokens[c],
+                  {K::Punct, ")"}};
+    tokens.erase(tokens.begin() + i - 1, tokens.begin() + c + 1);
+    tokens.insert(tokens.begin() + i - 1, out.begin(), out.end());
+  }
+}
+
+// drop_column_text_casts: PostgreSQL casts a varchar column to text wherever a
+// text operator or function takes it ("(code)::text ~~ 'A%'"); users do not
+// write that cast. It goes only on the named text/varchar columns: on any other
+// column it carries meaning (length(n::text) of an integer n).
+void drop_column_text_casts(Tokens& tokens, const std::vector<std::string>& text_columns) {
+  for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if (!is_name(tokens[i])) continue;
+    if (std::find(text_columns.begin(), text_columns.end(), tokens[i].text) == text_columns.end())
+      continue;
+    if (!is_punct(tokens[i + 1], "::") || !is_word(tokens[i + 2], "text")) continue;
+    if (i > 0 && (is_punct(tokens[i - 1], "::") || is_punct(tokens[i - 1], "."))) continue;
+    if (i + 3 < tokens.size() && is_punct(tokens[i + 3], "[")) continue;  // text[]
+    tokens.erase(tokens.begin() + i + 1, tokens.begin() + i + 3);
+  }
+}
+
+// drop_number_casts: `(0)::numeric` is how PostgreSQL stores the 0 of
+// `price >= 0` on a numeric column. A number's cast to a numeric type goes
+// where drop_literal_cast allows it for strings (comparison side, whole
+// argument, whole expression); in arithmetic it may carry meaning (1::numeric / 3).
+void drop_number_casts(Tokens& tokens) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    bool wrapped = i + 2 < tokens.size() && is_punct(tokens[i], "(") &&
+                   tokens[i + 1].kind == K::Number && is_punct(tokens[i + 2], ")");
+    std::size_t cast = wrapped ? i + 3 : i + 1;
+    if (!wrapped && tokens[i].kind != K::Number) continue;
+    if (cast + 1 >= tokens.size() || !is_punct(tokens[cast], "::")) continue;
+    if (!is_numeric_type(tokens[cast + 1].text)) continue;
+    if (cast + 2 < tokens.size() && is_punct(tokens[cast + 2], "[")) continue;
+    if (!drop_literal_cast(tokens, i, cast + 2, tokens[cast + 1].text)) continue;
+    SqlToken number = tokens[wrapped ? i + 1 : i];
+    tokens.erase(tokens.begin() + i + 1, tokens.begin() + cast + 2);
+    tokens[i] = number;
+  }
+}
+
 void merge_unary_minus(Tokens& tokens) {
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     if (tokens[i].kind != K::Operator || tokens[i].text != "-" || tokens[i + 1].kind != K::Number)
@@ -214,15 +286,19 @@ void merge_unary_minus(Tokens& tokens) {
 
 }  // namespace
 
-std::string normalize_expr(std::string_view expr) {
+std::string normalize_expr(std::string_view expr, const std::vector<std::string>& text_columns) {
   Tokens tokens = lex_sql(expr);
   unquote_plain_names(tokens);
   merge_unary_minus(tokens);
   rewrite_typed_literals(tokens);
   rewrite_like_and_in(tokens);
+  rewrite_between(tokens);
   strip_redundant_parens(tokens);
   rewrite_casts(tokens);
   merge_unary_minus(tokens);
+  strip_redundant_parens(tokens);
+  drop_column_text_casts(tokens, text_columns);
+  drop_number_casts(tokens);
   strip_redundant_parens(tokens);
   return print_tokens(tokens);
 }

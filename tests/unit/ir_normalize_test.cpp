@@ -81,6 +81,35 @@ TEST_CASE("normalize_expr: user text and pg_get_expr text meet", "[ir][normalize
   }
 }
 
+TEST_CASE("normalize_expr: check constraints as PostgreSQL 15 stores them", "[ir][normalize]") {
+  // The postgres column is pg_get_expr(conbin) from a PostgreSQL 15 server.
+  constexpr ExprCase kChecks[] = {
+      {"price >= 0", "(price >= (0)::numeric)", "price >= 0"},
+      {"price >= -1", "(price >= ('-1'::integer)::numeric)", "price >= -1"},
+      {"code LIKE 'A%' OR code IS NULL", "(((code)::text ~~ 'A%'::text) OR (code IS NULL))",
+       "code ~~ 'A%' or code is null"},
+      {"length(v) > 1", "(length((v)::text) > 1)", "length(v) > 1"},
+      {"upper(z) = z", "(upper((z)::text) = (z)::text)", "upper(z) = z"},
+      {"qty BETWEEN 1 AND 100", "((qty >= 1) AND (qty <= 100))", "qty >= 1 and qty <= 100"},
+      {"q not between 1 and 5", "((q < 1) OR (q > 5))", "q < 1 or q > 5"},
+      {"x or r between 1 and 2", "(x OR ((r >= 1) AND (r <= 2)))", "x or r >= 1 and r <= 2"},
+      {"not r between 1 and 2", "(NOT ((r >= 1) AND (r <= 2)))", "not (r >= 1 and r <= 2)"},
+  };
+  const std::vector<std::string> text_columns = {"code", "v", "z"};  // varchar columns
+  for (const ExprCase& c : kChecks) {
+    INFO(c.user);
+    CHECK(ir::normalize_expr(c.user, text_columns) == c.canonical);
+    CHECK(ir::normalize_expr(c.postgres, text_columns) == c.canonical);
+    CHECK(ir::normalize_expr(c.canonical, text_columns) == c.canonical);
+  }
+  // The cast goes only on the text columns named: on an integer it carries meaning.
+  CHECK(ir::normalize_expr("length(n::text) > 2", text_columns) == "length(n::text) > 2");
+  // Casts that may carry meaning stay.
+  CHECK(ir::normalize_expr("1::numeric / 3") == "1::numeric / 3");
+  CHECK(ir::normalize_expr("a between x + 1 and 2") == "a between x + 1 and 2");
+  CHECK(ir::normalize_expr("a between symmetric 1 and 2") == "a between symmetric 1 and 2");
+}
+
 TEST_CASE("normalize_expr keeps what carries meaning", "[ir][normalize]") {
   CHECK(ir::normalize_expr("(a + b) * c") == "(a + b) * c");
   CHECK(ir::normalize_expr("a and (b or c)") == "a and (b or c)");
