@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "diff/internal.hpp"
+#include "ir/sql_lexer.hpp"
 
 namespace schemac::diff::detail {
 namespace {
@@ -37,6 +38,27 @@ void rename_in(std::vector<std::string>& names, const std::string& from, const s
   std::replace(names.begin(), names.end(), from, to);
 }
 
+// rename_in_expr renames column `from` in SQL expression text, as PostgreSQL
+// does in the stored expressions of checks, indexes and generated columns.
+// A name before '(' is a function, after '.' or '::' a field or a type.
+void rename_in_expr(std::string& expr, const std::string& from, const std::string& to) {
+  std::vector<ir::SqlToken> tokens = ir::lex_sql(expr);
+  bool changed = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!ir::is_name(tokens[i]) || tokens[i].text != from) continue;
+    if (i + 1 < tokens.size() && ir::is_punct(tokens[i + 1], "(")) continue;
+    if (i > 0 && (ir::is_punct(tokens[i - 1], ".") || ir::is_punct(tokens[i - 1], "::"))) continue;
+    tokens[i] = {ir::SqlTokenKind::QuotedIdent, to};  // printed bare when it may be
+    changed = true;
+  }
+  if (changed) expr = ir::print_tokens(tokens);
+}
+
+void rename_in_expr(std::optional<std::string>& expr, const std::string& from,
+                    const std::string& to) {
+  if (expr) rename_in_expr(*expr, from, to);
+}
+
 // PostgreSQL keeps constraints and indexes attached when a column is renamed;
 // mirror that so they are not seen as changed.
 void rename_column_refs(ir::Catalog& catalog, const QualifiedName& table_name, ir::Table& table,
@@ -44,10 +66,15 @@ void rename_column_refs(ir::Catalog& catalog, const QualifiedName& table_name, i
   if (table.primary_key) rename_in(table.primary_key->columns, from, to);
   for (ir::UniqueConstraint& u : table.uniques) rename_in(u.columns, from, to);
   for (ir::ForeignKey& fk : table.foreign_keys) rename_in(fk.columns, from, to);
+  for (ir::CheckConstraint& c : table.checks) rename_in_expr(c.expr, from, to);
+  for (ir::Column& c : table.columns) rename_in_expr(c.generated_expr, from, to);
   for (ir::Index& index : table.indexes) {
     rename_in(index.include, from, to);
-    for (ir::IndexElement& e : index.elements)
+    rename_in_expr(index.where, from, to);
+    for (ir::IndexElement& e : index.elements) {
       if (!e.expr && e.column == from) e.column = to;
+      rename_in_expr(e.expr, from, to);
+    }
   }
   for (ir::Schema& schema : catalog.schemas)
     for (ir::Table& t : schema.tables)

@@ -95,15 +95,37 @@ const T* find_named(const std::vector<T>& items, const std::string& name) {
   return it == items.end() ? nullptr : &*it;
 }
 
+// anonymous strips what a rename keeps: the name and the comment.
+template <typename T>
+T anonymous(T item) {
+  item.name.clear();
+  item.comment.reset();
+  return item;
+}
+
 // Matches constraints or indexes by name: a changed one is dropped and added
-// again; a comment-only change is a SetComment.
-template <typename Add, typename Drop, typename T>
+// again; a comment-only change is a SetComment. An item that only changed its
+// name (an implicit name that followed a table or column rename) is renamed:
+// it holds no data, but dropping it may be refused (a primary key or unique
+// constraint that foreign keys depend on) and re-adding it scans the table.
+template <typename Add, typename Drop, typename Rename, typename T>
 void diff_named(const QualifiedName& table, const std::vector<T>& from, const std::vector<T>& to,
                 CommentTarget target, std::vector<Change>& out) {
+  std::vector<const T*> gone;
   for (const T& old : from)
-    if (!find_named(to, old.name)) out.push_back(Drop{table, old});
+    if (!find_named(to, old.name)) gone.push_back(&old);
   for (const T& item : to) {
     const T* old = find_named(from, item.name);
+    if (!old) {
+      auto same = std::find_if(gone.begin(), gone.end(),
+                               [&](const T* g) { return anonymous(*g) == anonymous(item); });
+      if (same != gone.end()) {
+        out.push_back(Rename{table, (*same)->name, item.name});
+        diff_comment(target, table, item.name, (*same)->comment, item.comment, out);
+        gone.erase(same);
+        continue;
+      }
+    }
     if (old && without_comment(*old) == without_comment(item)) {
       diff_comment(target, table, item.name, old->comment, item.comment, out);
       continue;
@@ -112,6 +134,18 @@ void diff_named(const QualifiedName& table, const std::vector<T>& from, const st
     out.push_back(Add{table, item});
     diff_comment(target, table, item.name, std::nullopt, item.comment, out);
   }
+  for (const T* old : gone) out.push_back(Drop{table, *old});
+}
+
+void diff_primary_key(const QualifiedName& name, const std::optional<ir::PrimaryKey>& from,
+                      const std::optional<ir::PrimaryKey>& to, std::vector<Change>& out) {
+  if (from == to) return;
+  if (from && to && from->columns == to->columns) {
+    out.push_back(RenameConstraint{name, from->name, to->name});
+    return;
+  }
+  if (from) out.push_back(DropPrimaryKey{name, *from});
+  if (to) out.push_back(AddPrimaryKey{name, *to});
 }
 
 void diff_columns_comments(const QualifiedName& name, const ir::Table* from, const ir::Table& to,
@@ -149,15 +183,15 @@ void alter_table(const QualifiedName& name, const ir::Table& from, const ir::Tab
                  const std::string& postgis_schema, std::vector<Change>& out) {
   std::vector<ColumnAction> actions = table_column_actions(from, to, postgis_schema);
   if (!actions.empty()) out.push_back(AlterTable{name, std::move(actions)});
-  if (from.primary_key != to.primary_key) {
-    if (from.primary_key) out.push_back(DropPrimaryKey{name, *from.primary_key});
-    if (to.primary_key) out.push_back(AddPrimaryKey{name, *to.primary_key});
-  }
-  diff_named<AddUnique, DropUnique>(name, from.uniques, to.uniques, CommentTarget::Constraint, out);
-  diff_named<AddCheck, DropCheck>(name, from.checks, to.checks, CommentTarget::Constraint, out);
-  diff_named<AddForeignKey, DropForeignKey>(name, from.foreign_keys, to.foreign_keys,
-                                            CommentTarget::Constraint, out);
-  diff_named<CreateIndex, DropIndex>(name, from.indexes, to.indexes, CommentTarget::Index, out);
+  diff_primary_key(name, from.primary_key, to.primary_key, out);
+  diff_named<AddUnique, DropUnique, RenameConstraint>(name, from.uniques, to.uniques,
+                                                      CommentTarget::Constraint, out);
+  diff_named<AddCheck, DropCheck, RenameConstraint>(name, from.checks, to.checks,
+                                                    CommentTarget::Constraint, out);
+  diff_named<AddForeignKey, DropForeignKey, RenameConstraint>(
+      name, from.foreign_keys, to.foreign_keys, CommentTarget::Constraint, out);
+  diff_named<CreateIndex, DropIndex, RenameIndex>(name, from.indexes, to.indexes,
+                                                  CommentTarget::Index, out);
   diff_comment(CommentTarget::Table, name, "", from.comment, to.comment, out);
   diff_columns_comments(name, &from, to, out);
 }

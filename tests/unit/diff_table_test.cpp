@@ -216,3 +216,67 @@ TEST_CASE("diff: rename hints", "[diff]") {
 
 }  // namespace
 }  // namespace schemac
+
+namespace schemac {
+namespace {
+
+using namespace diff;
+using namespace testing;
+
+std::vector<Change> table_changes(ir::Table from, ir::Table to) {
+  base::Diagnostics diags;
+  ir::Catalog current, desired;
+  add_table(current, "public", std::move(from));
+  add_table(desired, "public", std::move(to));
+  auto changes = changes_of(current, desired, diags);
+  REQUIRE(diags.all().empty());
+  return changes;
+}
+
+TEST_CASE("diff: a constraint or index that only changed its name is renamed", "[diff]") {
+  ir::Column id = column("id", type("integer"), true);
+  SECTION("primary key") {
+    ir::Table from = table("t", {id}, {"id"});
+    from.primary_key->name = "old_pkey";
+    auto got = table_changes(from, table("t", {id}, {"id"}));
+    CHECK(got == std::vector<Change>{RenameConstraint{{"public", "t"}, "old_pkey", "t_pkey"}});
+  }
+  SECTION("check and index") {
+    ir::Table from = table("t", {id});
+    from.checks.push_back({"old_check", "id > 0", false, std::nullopt, {}});
+    ir::Index index;
+    index.name = "old_idx";
+    index.elements.push_back({"id", std::nullopt, std::nullopt, false, std::nullopt});
+    from.indexes.push_back(index);
+    ir::Table to = from;
+    to.checks[0].name = "t_id_check";
+    to.indexes[0].name = "t_id_idx";
+    auto got = table_changes(from, to);
+    std::vector<Change> want = {RenameConstraint{{"public", "t"}, "old_check", "t_id_check"},
+                                RenameIndex{{"public", "t"}, "old_idx", "t_id_idx"}};
+    CHECK(got == want);
+  }
+  SECTION("a changed definition is still dropped and added") {
+    ir::Table from = table("t", {id});
+    from.checks.push_back({"old_check", "id > 0", false, std::nullopt, {}});
+    ir::Table to = table("t", {id});
+    to.checks.push_back({"t_id_check", "id > 1", false, std::nullopt, {}});
+    auto got = table_changes(from, to);
+    REQUIRE(got.size() == 2);
+    CHECK(std::holds_alternative<AddCheck>(got[0]));
+    CHECK(std::holds_alternative<DropCheck>(got[1]));
+  }
+}
+
+TEST_CASE("diff: a column rename follows into check and index expressions", "[diff]") {
+  ir::Table from = table("t", {column("caption", type("text"))});
+  from.checks.push_back({"t_caption_check", "length(caption) > 0", false, std::nullopt, {}});
+  ir::Table to = table("t", {column("title", type("text"))});
+  to.columns[0].provenance.renamed_from = "caption";
+  to.checks.push_back({"t_caption_check", "length(title) > 0", false, std::nullopt, {}});
+  auto got = table_changes(from, to);
+  CHECK(got == std::vector<Change>{RenameColumn{{"public", "t"}, "caption", "title"}});
+}
+
+}  // namespace
+}  // namespace schemac
