@@ -22,16 +22,16 @@ struct ConstructInfo {
 // lowering reports E0201 for those instead of planning something wrong.
 // Ungating a construct is flipping its `supported` to true.
 constexpr ConstructInfo kSupported[] = {
-    {Construct::Unique, "unique constraint", false},
-    {Construct::ForeignKey, "foreign key", false},
-    {Construct::Check, "check constraint", false},
-    {Construct::Index, "index", false},
-    {Construct::Identity, "identity column", false},
+    {Construct::Unique, "unique constraint", true},
+    {Construct::ForeignKey, "foreign key", true},
+    {Construct::Check, "check constraint", true},
+    {Construct::Index, "index", true},
+    {Construct::Identity, "identity column", true},
     {Construct::Generated, "generated column", false},
     {Construct::Collate, "collate", false},
-    {Construct::RenamedFrom, "renamed from", false},
+    {Construct::RenamedFrom, "renamed from", true},
     {Construct::Serial, "serial type", false},
-    {Construct::Comment, "comment", false},
+    {Construct::Comment, "comment", true},
 };
 
 bool is_reserved_schema(const std::string& name) {

@@ -35,11 +35,11 @@ TEST_CASE("grammar: identifiers") {
 }
 
 TEST_CASE("grammar: column types") {
-  for (const char* type : {"integer", "varchar(80)", "numeric(12, 2)", "text[]", "int[][]",
-                           "timestamp(3) with time zone", "time without time zone",
-                           "double precision", "character varying(10)", "bit varying",
-                           "interval day to second", "geometry(PointZ, 3857)",
-                           "analytics.kind", "\"My Type\"", "text[3]"})
+  for (const char* type :
+       {"integer", "varchar(80)", "numeric(12, 2)", "text[]", "int[][]",
+        "timestamp(3) with time zone", "time without time zone", "double precision",
+        "character varying(10)", "bit varying", "interval day to second", "geometry(PointZ, 3857)",
+        "analytics.kind", "\"My Type\"", "text[3]"})
     CHECK(matches_whole<g::column_type>(type));
   CHECK_FALSE(matches_whole<g::column_type>("not"));
   CHECK_FALSE(matches_whole<g::column_type>("varchar(80"));
