@@ -24,6 +24,10 @@ ir::Column to_column(const RowRef& row) {
   } else {
     col.default_expr = row.opt("expr");
   }
+  if (row.flag("serial")) {
+    col.serial = true;
+    col.default_expr.reset();  // nextval of the column's own sequence
+  }
   col.collation = row.opt("collation");
   col.comment = row.opt("comment");
   return col;

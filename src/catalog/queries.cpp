@@ -71,7 +71,17 @@ const std::string_view kColumns =
     "       a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,\n"
     "       pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS expr,\n"
     "       CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,\n"
-    "       pg_catalog.col_description(c.oid, a.attnum) AS comment\n"
+    "       pg_catalog.col_description(c.oid, a.attnum) AS comment,\n"
+    // serial: the default is nextval() of a sequence the column owns (deptype
+    // 'a'; identity sequences are 'i'). search_path is public, as for the default.
+    "       EXISTS (SELECT FROM pg_catalog.pg_depend d\n"
+    "               JOIN pg_catalog.pg_class sq ON sq.oid = d.objid AND sq.relkind = 'S'\n"
+    "               WHERE d.classid = 'pg_catalog.pg_class'::regclass\n"
+    "                 AND d.refclassid = 'pg_catalog.pg_class'::regclass\n"
+    "                 AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'a'\n"
+    "                 AND a.attgenerated = '' AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) =\n"
+    "                     'nextval(' || pg_catalog.quote_literal(sq.oid::regclass::text)\n"
+    "                     || '::regclass)') AS serial\n"
     "FROM pg_catalog.pg_class c\n"
     "JOIN scope s ON s.oid = c.relnamespace\n"
     "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped\n"

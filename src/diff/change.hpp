@@ -112,6 +112,11 @@ struct DropNotNull {
   std::string column;
   friend bool operator==(const DropNotNull&, const DropNotNull&) = default;
 };
+/// DropExpression turns a generated column into a plain one that keeps its values.
+struct DropExpression {
+  std::string column;
+  friend bool operator==(const DropExpression&, const DropExpression&) = default;
+};
 /// SetIdentity adds, changes or drops a column's identity.
 struct SetIdentity {
   std::string column;
@@ -121,7 +126,8 @@ struct SetIdentity {
 };
 
 using ColumnAction = std::variant<AddColumn, DropColumn, AlterColumnType, SetColumnDefault,
-                                  DropColumnDefault, SetNotNull, DropNotNull, SetIdentity>;
+                                  DropColumnDefault, SetNotNull, DropNotNull, DropExpression,
+                                  SetIdentity>;
 
 /// AlterTable groups the column changes of one table: one ALTER TABLE statement.
 struct AlterTable {

@@ -72,7 +72,7 @@ void diff_schema_contents(const ir::Schema* from, const ir::Schema* to, const st
     if (it == have.tables.end()) {
       detail::create_table({name, t.name}, t, out);
     } else {
-      detail::alter_table({name, t.name}, *it, t, gis_schema, out);
+      detail::alter_table({name, t.name}, *it, t, gis_schema, out, diags);
     }
   }
   for (const ir::Table& t : have.tables) {

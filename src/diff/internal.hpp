@@ -34,8 +34,10 @@ void create_table(const QualifiedName& name, const ir::Table& table, std::vector
 
 /// alter_table emits the changes from `from` to `to` (same qualified name).
 /// postgis_schema qualifies ST_Transform/ST_SetSRID in SRID conversions.
+/// A column that becomes or stops being serial is reported in diags, not planned.
 void alter_table(const QualifiedName& name, const ir::Table& from, const ir::Table& to,
-                 const std::string& postgis_schema, std::vector<Change>& out);
+                 const std::string& postgis_schema, std::vector<Change>& out,
+                 base::Diagnostics& diags);
 
 /// diff_enum emits CreateEnum or AddEnumValue changes, or reports values that
 /// were removed or reordered.

@@ -27,10 +27,10 @@ constexpr ConstructInfo kSupported[] = {
     {Construct::Check, "check constraint", true},
     {Construct::Index, "index", true},
     {Construct::Identity, "identity column", true},
-    {Construct::Generated, "generated column", false},
-    {Construct::Collate, "collate", false},
+    {Construct::Generated, "generated column", true},
+    {Construct::Collate, "collate", true},
     {Construct::RenamedFrom, "renamed from", true},
-    {Construct::Serial, "serial type", false},
+    {Construct::Serial, "serial type", true},
     {Construct::Comment, "comment", true},
 };
 

@@ -80,6 +80,9 @@ void add_note(base::Diagnostic& diag, base::SourceSpan span,
 std::optional<ir::TypeRef> resolve_type(Context& ctx, const ast::TypeName& type,
                                         const std::string& schema);
 
+/// is_serial_type: serial, bigserial, smallserial and their aliases (not arrays).
+bool is_serial_type(const ast::TypeName& type);
+
 /// lower_table_body: columns, primary key, uniques, checks, indexes, comments
 /// (names left empty where PostgreSQL would derive them). Foreign keys are
 /// recorded with their target unresolved until resolve_references.

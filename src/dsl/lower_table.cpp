@@ -204,7 +204,17 @@ void TableBody::column(const ast::ColumnDef& def) {
   for (const ast::ColumnModifier& modifier : def.modifiers) {
     column_modifier(work.table.columns[index], modifier);
   }
-  const ir::Column& added = work.table.columns[index];
+  ir::Column& added = work.table.columns[index];
+  if (is_serial_type(def.type)) {
+    ctx.gate(Construct::Serial, def.type.span);
+    added.serial = true;
+    added.not_null = true;  // PostgreSQL makes serial columns NOT NULL
+    if (added.default_expr || added.identity != ir::IdentityKind::None || added.generated_expr)
+      ctx.diags.error(DiagKind::ConflictingModifiers, def.type.span,
+                      "serial column \"" + name +
+                          "\" has its own default: it cannot also have a default, an identity "
+                          "or a generation expression");
+  }
   bool integer = added.type.schema.empty() && !added.type.is_array &&
                  (added.type.name == "smallint" || added.type.name == "integer" ||
                   added.type.name == "bigint");

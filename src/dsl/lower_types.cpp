@@ -88,7 +88,12 @@ Outcome resolve_postgis(Context& ctx, const ast::TypeName& type, ir::TypeRef& re
 Outcome resolve_builtin(Context& ctx, const ast::TypeName& type, ir::TypeRef& ref) {
   for (const auto& [serial, base_type] : kSerials) {
     if (type.name != serial) continue;
-    ctx.gate(Construct::Serial, type.span);
+    if (type.array_dims > 0 || !type.args.empty()) {
+      ctx.diags.error(DiagKind::InvalidTypeModifier, type.span,
+                      type.name + " cannot have modifiers or be an array; use " +
+                          std::string(base_type) + " with an identity or a sequence");
+      return Outcome::Reported;
+    }
     ref.name = std::string(base_type);
     return Outcome::Resolved;
   }
@@ -172,6 +177,13 @@ void report_unknown(Context& ctx, const ast::TypeName& type, const std::string& 
 }
 
 }  // namespace
+
+bool is_serial_type(const ast::TypeName& type) {
+  if (type.schema || type.quoted || type.array_dims > 0) return false;
+  for (const auto& [serial, base_type] : kSerials)
+    if (type.name == serial) return true;
+  return false;
+}
 
 std::optional<ir::TypeRef> resolve_type(Context& ctx, const ast::TypeName& type,
                                         const std::string& schema) {

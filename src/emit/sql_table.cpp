@@ -67,6 +67,7 @@ std::string action_sql(const ColumnAction& action) {
           [&](const DropColumnDefault& a) { return alter(a.column, "DROP DEFAULT"); },
           [&](const SetNotNull& a) { return alter(a.column, "SET NOT NULL"); },
           [&](const DropNotNull& a) { return alter(a.column, "DROP NOT NULL"); },
+          [&](const DropExpression& a) { return alter(a.column, "DROP EXPRESSION"); },
           [&](const SetIdentity& a) { return alter(a.column, identity_action(a)); },
       },
       action);
@@ -84,8 +85,16 @@ std::string table_name(const QualifiedName& name) {
   return base::quote_qualified(name.schema, name.name);
 }
 
+// serial_type_sql spells a serial column's type, which creates its sequence.
+std::string serial_type_sql(const ir::TypeRef& type) {
+  if (type.name == "bigint") return "bigserial";
+  if (type.name == "smallint") return "smallserial";
+  return "serial";
+}
+
 std::string column_definition(const ir::Column& column) {
-  std::string out = base::quote_ident(column.name) + " " + ir::type_sql(column.type);
+  std::string out = base::quote_ident(column.name) + " " +
+                    (column.serial ? serial_type_sql(column.type) : ir::type_sql(column.type));
   if (column.collation) out += " COLLATE " + base::quote_ident(*column.collation);
   if (column.generated_expr) out += " GENERATED ALWAYS AS (" + *column.generated_expr + ") STORED";
   if (column.identity != ir::IdentityKind::None) out += " " + identity_clause(column.identity);

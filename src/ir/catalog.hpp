@@ -65,6 +65,9 @@ struct Column {
   IdentityKind identity = IdentityKind::None;
   std::optional<std::string> generated_expr;  // GENERATED ALWAYS AS (expr) STORED
   std::optional<std::string> collation;       // only when not the type's default
+  // serial/bigserial/smallserial: a sequence owned by the column feeds its
+  // default, so default_expr stays empty; the type is the integer type.
+  bool serial = false;
   std::optional<std::string> comment;
   Provenance provenance;
   friend bool operator==(const Column&, const Column&) = default;

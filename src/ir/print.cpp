@@ -40,6 +40,7 @@ std::string column_line(const Column& c) {
   std::string out = "    column " + c.name + " " + type_sql(c.type);
   if (c.not_null) out += " not null";
   if (c.default_expr) out += " default " + *c.default_expr;
+  if (c.serial) out += " serial";
   if (c.identity == IdentityKind::Always) out += " identity=always";
   if (c.identity == IdentityKind::ByDefault) out += " identity=by_default";
   if (c.generated_expr) out += " generated (" + *c.generated_expr + ")";

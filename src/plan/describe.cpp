@@ -63,6 +63,7 @@ std::string action_text(const QualifiedName& table, const ColumnAction& action) 
           [&](const DropColumnDefault& a) { return alter(a.column, "drop default"); },
           [&](const SetNotNull& a) { return alter(a.column, "set not null"); },
           [&](const DropNotNull& a) { return alter(a.column, "drop not null"); },
+          [&](const DropExpression& a) { return alter(a.column, "drop generation expression"); },
           [&](const SetIdentity& a) { return alter(a.column, identity_text(a)); },
       },
       action);

@@ -69,7 +69,10 @@ std::vector<Hazard> action_hazards(const diff::ColumnAction& action) {
   using namespace diff;
   return std::visit(Overloaded{
                         [](const AddColumn& a) { return add_column_hazards(a.column); },
-                        [](const DropColumn&) { return H{Hazard::DeletesData}; },
+                        // A generated column holds only values derived from others.
+                        [](const DropColumn& a) {
+                          return a.column.generated_expr ? H{} : H{Hazard::DeletesData};
+                        },
                         [](const AlterColumnType& a) {
                           if (is_binary_widening(a.from, a.to) && !a.collation) return H{};
                           return H{Hazard::RewritesTable, Hazard::BlocksWrites, Hazard::BlocksReads,
@@ -82,6 +85,7 @@ std::vector<Hazard> action_hazards(const diff::ColumnAction& action) {
                           return H{Hazard::BlocksWrites, Hazard::MayFail};
                         },
                         [](const DropNotNull&) { return H{}; },
+                        [](const DropExpression&) { return H{}; },
                         [](const SetIdentity&) { return H{}; },
                     },
                     action);

@@ -53,3 +53,13 @@ schema_dump() {
   pg_dump --schema-only --no-owner --no-privileges "$(db_url "$1")" |
     grep -v -E '^(--|SET |SELECT pg_catalog.set_config|\\(un)?restrict )' | grep -v '^[[:space:]]*$'
 }
+
+# unordered_columns: sorts the column lines of each CREATE TABLE (trailing
+# commas dropped), for cases where PostgreSQL cannot keep the target's column
+# order: a column that must be dropped and added again lands at the end.
+unordered_columns() {
+  awk '/^CREATE TABLE .*\($/ { print; inside = 1; n = 0; next }
+       inside && /^\);?/ { asort(cols); for (i = 1; i <= n; i++) print cols[i]; delete cols; inside = 0; print; next }
+       inside { sub(/,$/, ""); cols[++n] = $0; next }
+       { print }'
+}

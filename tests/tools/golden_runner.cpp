@@ -113,13 +113,13 @@ int main(int argc, char** argv) {
   std::string input = fs::exists(case_dir / "input") ? "input" : "input.schema";
   std::string extra = fs::exists(case_dir / "cmd") ? " " + trim(read_file(case_dir / "cmd")) : "";
   bool failing = name.rfind("fail_", 0) == 0;
+  bool has_current = fs::exists(case_dir / "current.schema");
   std::string command;
-  if (failing) {
+  if (failing && !has_current) {
     command = shell_quote(schemac) + " check --no-config " + input + extra;
   } else {
-    std::string old_side = fs::exists(case_dir / "current.schema")
-                               ? std::string("current.schema")
-                               : shell_quote((scratch / "empty").string());
+    std::string old_side =
+        has_current ? std::string("current.schema") : shell_quote((scratch / "empty").string());
     command =
         shell_quote(schemac) + " diff --no-config --format sql " + old_side + " " + input + extra;
   }

@@ -19,10 +19,10 @@ ResultSet rows(std::vector<std::string> columns, std::vector<std::vector<Field>>
 }
 
 ResultSet column_rows(std::vector<std::vector<Field>> data) {
-  return rows(
-      {"nspname", "relname", "attname", "is_array", "type_name", "type_schema", "type_format",
-       "type_format_mod", "not_null", "identity", "generated", "expr", "collation", "comment"},
-      std::move(data));
+  return rows({"nspname", "relname", "attname", "is_array", "type_name", "type_schema",
+               "type_format", "type_format_mod", "not_null", "identity", "generated", "expr",
+               "collation", "comment", "serial"},
+              std::move(data));
 }
 
 ResultSet index_rows(std::vector<std::vector<Field>> data) {
@@ -109,18 +109,20 @@ TEST_CASE("to_type_ref reads PostGIS typmods and user types", "[catalog][inspect
 TEST_CASE("build_catalog maps column rows", "[catalog][inspect]") {
   const auto catalog = catalog::build_catalog(one_table(column_rows({
       {"public", "t", "id", "f", "int8", "pg_catalog", "bigint", kNull, "t", "a", "", kNull, kNull,
-       kNull},
+       kNull, "f"},
       {"public", "t", "name", "f", "text", "pg_catalog", "text", kNull, "f", "", "", "'x'::text",
-       "C", "the name"},
+       "C", "the name", "f"},
       {"public", "t", "twice", "f", "int4", "pg_catalog", "integer", kNull, "f", "", "s",
-       "(id * 2)", kNull, kNull},
+       "(id * 2)", kNull, kNull, "f"},
+      {"public", "t", "no", "f", "int4", "pg_catalog", "integer", kNull, "t", "", "",
+       "nextval('t_no_seq'::regclass)", kNull, kNull, "t"},
   })));
   REQUIRE(catalog.schemas.size() == 1);
   // initdb's comment on public is not something a schema file would declare.
   CHECK_FALSE(catalog.schemas[0].comment);
   const ir::Table* table = ir::find_table(catalog, {"public", "t"});
   REQUIRE(table);
-  REQUIRE(table->columns.size() == 3);
+  REQUIRE(table->columns.size() == 4);
   CHECK(table->columns[0].identity == ir::IdentityKind::Always);
   CHECK(table->columns[0].not_null);
   CHECK(table->columns[0].type.name == "bigint");
@@ -129,6 +131,9 @@ TEST_CASE("build_catalog maps column rows", "[catalog][inspect]") {
   CHECK(table->columns[1].comment == "the name");
   CHECK_FALSE(table->columns[2].default_expr);
   CHECK(table->columns[2].generated_expr == "(id * 2)");
+  CHECK_FALSE(table->columns[2].serial);
+  CHECK(table->columns[3].serial);
+  CHECK_FALSE(table->columns[3].default_expr);  // the serial's own nextval()
 }
 
 TEST_CASE("build_catalog maps constraints", "[catalog][inspect]") {

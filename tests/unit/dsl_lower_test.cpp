@@ -346,24 +346,41 @@ TEST_CASE("lower: explicit names clash within a schema", "[dsl][lower]") {
   CHECK(t->primary_key->name == "t_pkey1");
 }
 
-TEST_CASE("lower: every gated construct reports E0201", "[dsl][lower]") {
-  Result r = run(
-      {table("t", {col("a", ty("int"),
-                       {ast::IdentityMod{true, span()}, ast::CommentMod{{"hi", span()}, span()},
-                        ast::RenamedFromMod{id("old"), span()}, ast::CollateMod{qid("C"), span()}}),
-                   col("b", ty("serial")),
-                   col("c", ty("int"), {ast::GeneratedMod{{"a * 2", span()}, span()}})})});
-  CHECK(r.messages() == Messages{
-                            "E0201 collate is not supported yet",
-                            "E0201 serial type is not supported yet",
-                            "E0201 generated column is not supported yet",
-                        });
+TEST_CASE("lower: identity, comment, rename, collate, serial and generated columns",
+          "[dsl][lower]") {
+  Result r =
+      run({table("t", {col("a", ty("int"),
+                           {ast::IdentityMod{true, span()}, ast::CommentMod{{"hi", span()}, span()},
+                            ast::RenamedFromMod{id("old"), span()},
+                            ast::CollateMod{{std::nullopt, {"C", true, span()}, span()}, span()}}),
+                       col("b", ty("serial")),
+                       col("c", ty("int"), {ast::GeneratedMod{{"a * 2", span()}, span()}})})});
+  CHECK(r.messages().empty());
   const ir::Table* t = ir::find_table(r.catalog, {"public", "t"});
   REQUIRE(t);
   CHECK(t->columns[0].identity == ir::IdentityKind::Always);
   CHECK(t->columns[0].not_null);
   CHECK(t->columns[0].provenance.renamed_from == "old");
+  CHECK(t->columns[0].collation.value_or("") == "C");
+  CHECK(t->columns[0].comment == "hi");
   CHECK(t->columns[1].type.name == "integer");
+  CHECK(t->columns[1].serial);
+  CHECK(t->columns[1].not_null);
+  CHECK_FALSE(t->columns[1].default_expr);
+  CHECK(t->columns[2].generated_expr == "a * 2");
+}
+
+TEST_CASE("lower: serial columns own their default", "[dsl][lower]") {
+  Result r = run({table("t", {col("a", ty("bigserial"), {default_("1")}),
+                              col("b", ty("smallserial")), col("c", ty("serial8"))})});
+  CHECK(r.messages() ==
+        Messages{"E0219 serial column \"a\" has its own default: it cannot also have a default, "
+                 "an identity or a generation expression"});
+  const ir::Table* t = ir::find_table(r.catalog, {"public", "t"});
+  REQUIRE(t);
+  CHECK(t->columns[1].type.name == "smallint");
+  CHECK(t->columns[1].serial);
+  CHECK(t->columns[2].type.name == "bigint");
 }
 
 TEST_CASE("lower: conflicting column modifiers", "[dsl][lower]") {
