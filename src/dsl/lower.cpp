@@ -58,6 +58,8 @@ void lower_extension(Context& ctx, const ast::ExtensionDecl& decl, const std::st
   } else if (!block.empty()) {
     extension.schema = block;  // declared inside `schema x { }`
   }
+  // The schema an extension is installed into is part of the desired state.
+  if (extension.schema && !is_reserved_schema(*extension.schema)) ctx.schema(*extension.schema);
   extension.provenance.span = decl.span;
   ctx.catalog.extensions.push_back(std::move(extension));
 }

@@ -163,6 +163,7 @@ TEST_CASE("lower: schema blocks, name resolution and extension schemas", "[dsl][
   CHECK(r.messages() == Messages{});
   CHECK(r.dump() ==
         "extension postgis schema='gis'\n"
+        "schema gis\n"
         "schema public\n"
         "  enum public.kind ('a')\n"
         "  table public.u\n"
