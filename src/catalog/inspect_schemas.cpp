@@ -26,6 +26,7 @@ void add_extensions(const ResultSet& rows, ir::Catalog& catalog) {
     ext.name = row.text("extname");
     ext.version = row.opt("extversion");
     ext.schema = row.opt("nspname");
+    ext.required.names = row.array("requires");
     catalog.extensions.push_back(std::move(ext));
   }
 }

@@ -28,7 +28,12 @@ namespace schemac::catalog::queries {
   "              AND d.objid = " oid " AND d.deptype = 'e')\n"
 
 const std::string_view kExtensions =
-    "SELECT e.extname, e.extversion, n.nspname\n"
+    "SELECT e.extname, e.extversion, n.nspname,\n"
+    "       ARRAY(SELECT r.extname FROM pg_catalog.pg_depend d\n"
+    "             JOIN pg_catalog.pg_extension r ON r.oid = d.refobjid\n"
+    "             WHERE d.classid = 'pg_catalog.pg_extension'::regclass AND d.objid = e.oid\n"
+    "               AND d.refclassid = 'pg_catalog.pg_extension'::regclass\n"
+    "             ORDER BY r.extname) AS requires\n"
     "FROM pg_catalog.pg_extension e\n"
     "JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace\n"
     "WHERE e.extname <> 'plpgsql'\n"

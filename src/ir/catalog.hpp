@@ -166,10 +166,19 @@ struct Schema {
   friend bool operator==(const Schema&, const Schema&) = default;
 };
 
+/// ExtensionRequires names the installed extensions an extension needs (its
+/// control file's `requires`), known for inspected ones only. It orders drops
+/// and, like Provenance, never takes part in equality.
+struct ExtensionRequires {
+  std::vector<std::string> names;
+  friend bool operator==(const ExtensionRequires&, const ExtensionRequires&) { return true; }
+};
+
 struct Extension {
   std::string name;
   std::optional<std::string> version;  // desired: empty = any; inspected: installed version
   std::optional<std::string> schema;   // desired: empty = default; inspected: where it lives
+  ExtensionRequires required;
   Provenance provenance;
   friend bool operator==(const Extension&, const Extension&) = default;
 };

@@ -155,14 +155,32 @@ void detach_dropped(std::vector<Change>& changes) {
 }
 
 // Hard edges: a referenced new table is created first; a referencing dropped
-// table is dropped first.
+// table is dropped first; an extension is dropped before those it requires.
 std::vector<std::vector<std::size_t>> table_edges(const std::vector<Change>& changes) {
   std::map<QualifiedName, std::size_t> created, dropped;
+  std::map<std::string, std::size_t> dropped_extensions;
   for (std::size_t i = 0; i < changes.size(); ++i) {
     if (auto* t = std::get_if<CreateTable>(&changes[i])) created[t->name] = i;
     if (auto* t = std::get_if<DropTable>(&changes[i])) dropped[t->name] = i;
+    if (auto* e = std::get_if<DropExtension>(&changes[i]))
+      dropped_extensions[e->extension.name] = i;
   }
   std::vector<std::vector<std::size_t>> successors(changes.size());
+  bool requires_known = false;
+  for (const auto& [name, i] : dropped_extensions) {
+    for (const std::string& required :
+         std::get<DropExtension>(changes[i]).extension.required.names) {
+      requires_known = true;
+      if (auto it = dropped_extensions.find(required); it != dropped_extensions.end())
+        successors[i].push_back(it->second);
+    }
+  }
+  // Offline (`diff`) nothing says what an extension requires: drop in reverse
+  // name order, the mirror of creation, which puts postgis_topology before postgis.
+  if (!requires_known)
+    for (auto it = dropped_extensions.begin();
+         std::next(it) != dropped_extensions.end() && it != dropped_extensions.end(); ++it)
+      successors[std::next(it)->second].push_back(it->second);
   for (const auto& [name, i] : created)
     for (const ir::ForeignKey& fk : std::get<CreateTable>(changes[i]).table.foreign_keys)
       if (fk.ref_table != name && created.count(fk.ref_table))

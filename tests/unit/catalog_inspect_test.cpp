@@ -41,7 +41,7 @@ ResultSet constraint_rows(std::vector<std::vector<Field>> data) {
 
 catalog::InspectResults one_table(ResultSet columns) {
   catalog::InspectResults results;
-  results.extensions = rows({"extname", "extversion", "nspname"}, {});
+  results.extensions = rows({"extname", "extversion", "nspname", "requires"}, {});
   results.schemas = rows({"nspname", "comment"}, {{"public", "standard public schema"}});
   results.enums = rows({"nspname", "typname", "label", "comment"}, {});
   results.tables = rows({"nspname", "relname", "comment"}, {{"public", "t", kNull}});
@@ -211,7 +211,9 @@ TEST_CASE("build_catalog keeps enum values in order", "[catalog][inspect]") {
                                                         {"app", "kind", "raster", kNull},
                                                         {"public", "mood", "sad", "feelings"},
                                                         {"public", "mood", "ok", "feelings"}});
-  results.extensions = rows({"extname", "extversion", "nspname"}, {{"postgis", "3.3.2", "public"}});
+  results.extensions = rows({"extname", "extversion", "nspname", "requires"},
+                            {{"postgis", "3.3.2", "public", "{}"},
+                             {"postgis_topology", "3.3.2", "topology", "{postgis}"}});
   const auto catalog = catalog::build_catalog(results);
   const ir::EnumType* kind = ir::find_enum(catalog, {"app", "kind"});
   REQUIRE(kind);
@@ -220,7 +222,9 @@ TEST_CASE("build_catalog keeps enum values in order", "[catalog][inspect]") {
   REQUIRE(mood);
   CHECK(mood->values == std::vector<std::string>{"sad", "ok"});
   CHECK(mood->comment == "feelings");
-  REQUIRE(catalog.extensions.size() == 1);
+  REQUIRE(catalog.extensions.size() == 2);
   CHECK(catalog.extensions[0].version == "3.3.2");
   CHECK(catalog.extensions[0].schema == "public");
+  CHECK(catalog.extensions[0].required.names.empty());
+  CHECK(catalog.extensions[1].required.names == std::vector<std::string>{"postgis"});
 }

@@ -36,6 +36,16 @@ TEST_CASE("plan: creates follow dependencies", "[plan]") {
   CHECK(summaries({}, desired, diags) == want);
 }
 
+TEST_CASE("plan: an extension is dropped before the ones it requires", "[plan]") {
+  base::Diagnostics diags;
+  ir::Catalog current;
+  add_extension(current, "postgis");
+  add_extension(current, "postgis_topology");
+  current.extensions[1].required.names = {"postgis"};
+  std::vector<std::string> want = {"drop extension postgis_topology", "drop extension postgis"};
+  CHECK(summaries(current, {}, diags) == want);
+}
+
 TEST_CASE("plan: a referenced table is created first, whatever its name", "[plan]") {
   base::Diagnostics diags;
   ir::Catalog desired;
