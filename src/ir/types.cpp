@@ -98,10 +98,11 @@ constexpr std::string_view kIntervalFields[] = {"year",
                                                 "minute to second"};
 
 constexpr std::pair<std::string_view, std::string_view> kExtensionTypes[] = {
-    {"citext", "citext"},  {"geography", "postgis"}, {"geometry", "postgis"},
-    {"halfvec", "vector"}, {"hstore", "hstore"},     {"lquery", "ltree"},
-    {"ltree", "ltree"},    {"ltxtquery", "ltree"},   {"sparsevec", "vector"},
-    {"vector", "vector"},
+    {"citext", "citext"},    {"geography", "postgis"}, {"geometry", "postgis"},
+    {"halfvec", "vector"},   {"hstore", "hstore"},     {"lquery", "ltree"},
+    {"ltree", "ltree"},      {"ltxtquery", "ltree"},   {"raster", "postgis_raster"},
+    {"sparsevec", "vector"}, {"box2d", "postgis"},     {"box3d", "postgis"},
+    {"cube", "cube"},        {"vector", "vector"},
 };
 
 constexpr std::string_view kGeoSubtypes[] = {

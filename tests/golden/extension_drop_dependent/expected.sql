@@ -1,8 +1,8 @@
--- drop table public.roads [deletes-data]
-DROP TABLE public.roads;
+-- drop table public.tiles [deletes-data]
+DROP TABLE public.tiles;
 
--- drop extension postgis_topology [deletes-data, may-fail]
-DROP EXTENSION postgis_topology;
+-- drop extension postgis_raster [deletes-data, may-fail]
+DROP EXTENSION postgis_raster;
 
 -- drop extension postgis [deletes-data, may-fail]
 DROP EXTENSION postgis;
