@@ -110,6 +110,12 @@ void assign_names(Context& ctx) {
     names.scope.take_relation(work.name.name);
     names.relations.emplace(work.name.name, work.decl->name.span);
   }
+  // A view is a relation too; one that clashes with a table is reported by lower_views.
+  for (const ViewWork& view : ctx.views) {
+    SchemaNames& names = schemas[view.name.schema];
+    if (names.relations.emplace(view.name.name, view.decl->name.span).second)
+      names.scope.take_relation(view.name.name);
+  }
   for (TableWork& work : ctx.tables) reserve_explicit(ctx, schemas[work.name.schema], work);
   for (TableWork& work : ctx.tables) name_implicit(schemas[work.name.schema].scope, work.table);
 }
