@@ -51,8 +51,11 @@ void run(pqxx::connection& conn, std::map<std::string, ir::View*>& views) {
     const RowRef row(rows, i);
     auto found = views.find(row.text("relname"));
     if (found == views.end()) continue;
-    found->second->body = row.text("body");
-    found->second->facts = view_facts(row);
+    ir::View& view = *found->second;
+    std::string written = std::move(view.body);
+    view.body = row.text("body");
+    view.facts = view_facts(row);
+    view.facts.written = std::move(written);
   }
 }
 

@@ -13,7 +13,8 @@ namespace schemac::catalog {
 /// a transaction that is always rolled back, under the search_path the
 /// inspector reads with and apply creates with (public); it then reads every
 /// one back with pg_get_viewdef in one query and sets the view's body and facts
-/// (output columns, what it reads). A query PostgreSQL refuses now (it needs a
+/// (output columns, what it reads; the text as written stays in facts.written
+/// for apply to run). A query PostgreSQL refuses now (it needs a
 /// table or column this plan adds) keeps its text, so it diffs as changed,
 /// which it is. Nothing is left behind in the database. Reports E0402 and
 /// returns false only when the database itself fails (not a refused query).

@@ -17,6 +17,12 @@ std::string view_kind(bool materialized) {
   return materialized ? "MATERIALIZED VIEW " : "VIEW ";
 }
 
+// The query as written when the database canonicalized it: created after the
+// plan's table changes, it must resolve against them, not against the old types.
+const std::string& view_query(const ir::View& view) {
+  return view.facts.written.empty() ? view.body : view.facts.written;
+}
+
 std::string create_extension_sql(const ir::Extension& e) {
   std::string out = "CREATE EXTENSION " + ident(e.name);
   if (e.schema) out += " WITH SCHEMA " + ident(*e.schema);
@@ -114,10 +120,11 @@ std::string change_sql(const Change& change) {
           },
           [](const CreateView& c) {
             return "CREATE " + view_kind(c.view.materialized) + table_name(c.name) + " AS " +
-                   c.view.body + ";";
+                   view_query(c.view) + ";";
           },
           [](const ReplaceView& c) {
-            return "CREATE OR REPLACE VIEW " + table_name(c.name) + " AS " + c.view.body + ";";
+            return "CREATE OR REPLACE VIEW " + table_name(c.name) + " AS " + view_query(c.view) +
+                   ";";
           },
           [](const DropView& c) {
             return "DROP " + view_kind(c.view.materialized) + table_name(c.name) + ";";

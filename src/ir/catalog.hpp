@@ -170,6 +170,10 @@ struct ViewColumn {
 /// query's names and leaves `columns` empty.
 struct ViewFacts {
   bool known = false;
+  /// written: the query as the files wrote it, when `body` became the text
+  /// PostgreSQL prints for it; apply creates the view from this text, so that
+  /// names and casts resolve against the tables as they are by then.
+  std::string written;
   std::vector<ViewColumn> columns;
   std::vector<QualifiedName> relations;                      // tables and views the query reads
   std::vector<std::pair<QualifiedName, std::string>> reads;  // (table, column) it reads

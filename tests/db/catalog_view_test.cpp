@@ -5,6 +5,7 @@
 
 #include "catalog/canonicalize.hpp"
 #include "db_support.hpp"
+#include "diff/diff.hpp"
 #include "ir/catalog.hpp"
 #include "ir/normalize.hpp"
 
@@ -115,4 +116,34 @@ TEST_CASE("canonicalize_views: desired text meets PostgreSQL's, nothing is left 
   ir::Catalog again = db.inspect();
   ir::normalize(again);
   CHECK(again == current);
+}
+
+TEST_CASE("canonicalized views: appending a column replaces, removing one rebuilds", "[db][view]") {
+  ScratchDb db;
+  db.run(
+      "CREATE TABLE maps (id int PRIMARY KEY, name text, owner_id int);\n"
+      "CREATE VIEW map_names AS SELECT id, name FROM maps;");
+  ir::Catalog current = db.inspect();
+  const auto plan_to = [&](const std::string& body) {
+    ir::Catalog desired = current;
+    desired.schemas[0].views[0] = desired_view("map_names", body);
+    auto conn = db.connect();
+    base::Diagnostics diags;
+    REQUIRE(catalog::canonicalize_views(*conn, desired, diags));
+    ir::Catalog have = current;
+    ir::normalize(have);
+    ir::normalize(desired);
+    return diff::diff(have, desired, {}, diags).changes;
+  };
+  CHECK(plan_to("select id,name from maps").empty());
+  auto replace = plan_to("select id, name, owner_id from maps");
+  REQUIRE(replace.size() == 1);
+  REQUIRE(std::holds_alternative<diff::ReplaceView>(replace[0]));
+  // apply runs the text as written; the comparison used PostgreSQL's.
+  CHECK(std::get<diff::ReplaceView>(replace[0]).view.facts.written ==
+        "select id, name, owner_id from maps");
+  auto rebuild = plan_to("select name, id from maps");
+  REQUIRE(rebuild.size() == 2);
+  CHECK(std::holds_alternative<diff::DropView>(rebuild[0]));
+  CHECK(std::holds_alternative<diff::CreateView>(rebuild[1]));
 }
