@@ -32,7 +32,8 @@ Names collect_names(const Catalog& catalog) {
 
 // guess_facts: relations named in the query (schema.name, or a bare name that
 // resolves in public, the search_path views are created and read with), and
-// every column of those tables whose name appears in it (all of them after '*').
+// every column of those tables whose name appears in it (all of them after a
+// select-list '*').
 // Over-approximates: a view is at worst rebuilt when it did not need to be.
 void guess_facts(const Names& names, const QualifiedName& self, View& view) {
   std::vector<SqlToken> tokens = lex_sql(view.body);
@@ -41,7 +42,12 @@ void guess_facts(const Names& names, const QualifiedName& self, View& view) {
   bool star = false;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const SqlToken& t = tokens[i];
-    if (t.kind == SqlTokenKind::Operator && t.text == "*") star = true;
+    // A select-list star (`*`, `t.*`), not count(*) nor a product.
+    if (t.kind == SqlTokenKind::Operator && t.text == "*" && i > 0) {
+      const SqlToken& before = tokens[i - 1];
+      star = star || is_word(before, "select") || is_word(before, "distinct") ||
+             is_punct(before, ",") || is_punct(before, ".");
+    }
     if (!is_name(t)) continue;
     words.insert(t.text);
     if (i > 0 && is_punct(tokens[i - 1], ".")) continue;

@@ -35,23 +35,29 @@ TEST_CASE("guess_view_facts: names in the query, columns of the tables it names"
   View all;
   all.name = "all_of";
   all.body = "select n.* from public.names n, maps";
+  View counted;
+  counted.name = "counted";
+  counted.body = "select count(*), 2 * 3 from maps";
   View known;
   known.name = "known";
   known.body = "select 1 from maps";
   known.facts.known = true;
-  pub.views = {names, all, known};
+  pub.views = {names, all, known, counted};
   catalog.schemas.push_back(pub);
   normalize(catalog);
   const Schema& s = catalog.schemas[0];
   const View& a = s.views[0];
-  const View& k = s.views[1];
-  const View& n = s.views[2];
+  const View& c = s.views[1];
+  const View& k = s.views[2];
+  const View& n = s.views[3];
+  CHECK(c.facts.relations == std::vector<QualifiedName>{{"public", "maps"}});
+  CHECK(c.facts.reads.empty());  // count(*) and 2 * 3 read no column
   CHECK(n.facts.relations == std::vector<QualifiedName>{{"public", "maps"}});
   std::vector<std::pair<QualifiedName, std::string>> reads{{{"public", "maps"}, "id"},
                                                            {{"public", "maps"}, "name"}};
   CHECK(n.facts.reads == reads);
   CHECK(a.facts.relations == std::vector<QualifiedName>{{"public", "maps"}, {"public", "names"}});
-  CHECK(a.facts.reads.size() == 3);  // '*': every column of maps
+  CHECK(a.facts.reads.size() == 3);  // n.*: every column of maps
   CHECK(k.facts.relations.empty());  // known facts are the database's, never guessed
 }
 
