@@ -28,8 +28,15 @@ ResultSet to_rows(const pqxx::result& result) {
   return set;
 }
 
-// Creates the scratch views and reads them back; throws what pqxx throws.
-void run(pqxx::connection& conn, std::map<std::string, ir::View*>& views) {
+// A refusal that says nothing about the query: no right to create temporary
+// objects (42501), or a read-only server (25006).
+bool refuses_any_view(const pqxx::sql_error& e) {
+  return e.sqlstate() == "42501" || e.sqlstate() == "25006";
+}
+
+// Creates the scratch views and reads them back; throws what pqxx throws. Sets
+// `refused` to the server's message when temporary views cannot be made at all.
+void run(pqxx::connection& conn, std::map<std::string, ir::View*>& views, std::string& refused) {
   pqxx::work tx(conn, "schemac_canonicalize");
   tx.exec(kSetSearchPath);
   tx.exec("SET LOCAL lock_timeout = '5s'");
@@ -41,8 +48,12 @@ void run(pqxx::connection& conn, std::map<std::string, ir::View*>& views) {
       savepoint.commit();
     } catch (const pqxx::broken_connection&) {
       throw;
-    } catch (const pqxx::sql_error&) {
+    } catch (const pqxx::sql_error& e) {
       // Refused now (rolled back to the savepoint): the view keeps its text.
+      if (refuses_any_view(e)) {
+        refused = one_line(e.what());
+        break;
+      }
     }
   }
   ResultSet rows = to_rows(tx.exec(std::string(queries::kScratchViews)));
@@ -68,9 +79,15 @@ bool canonicalize_views(Connection& conn, ir::Catalog& desired, base::Diagnostic
       views.emplace("schemac_view_" + std::to_string(views.size()), &view);
   if (views.empty()) return true;
   Connection::Impl& impl = conn.impl();
-  std::string problem;
+  std::string problem, refused;
   try {
-    run(*impl.conn, views);
+    run(*impl.conn, views, refused);
+    if (!refused.empty()) {
+      diags.warning(base::DiagKind::ViewsComparedAsWritten, std::nullopt,
+                    "views are compared as written, not as PostgreSQL prints them, so unchanged "
+                    "views may show as changed: cannot create temporary views on " +
+                        impl.redacted_url + ": " + redact_secrets(refused, impl.url));
+    }
     return true;
   } catch (const pqxx::sql_error& e) {
     problem = one_line(e.what()) + (e.sqlstate().empty() ? "" : " (SQLSTATE " + e.sqlstate() + ")");

@@ -16,7 +16,9 @@ namespace schemac::catalog {
 /// (output columns, what it reads; the text as written stays in facts.written
 /// for apply to run). A query PostgreSQL refuses now (it needs a
 /// table or column this plan adds) keeps its text, so it diffs as changed,
-/// which it is. Nothing is left behind in the database. Reports E0402 and
+/// which it is. Nothing is left behind in the database. When temporary views
+/// cannot be created at all (no TEMP right, a read-only server) it warns
+/// (W0406) and leaves every query as written. Reports E0402 and
 /// returns false only when the database itself fails (not a refused query).
 bool canonicalize_views(Connection& conn, ir::Catalog& desired, base::Diagnostics& diags);
 

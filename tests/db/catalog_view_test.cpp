@@ -147,3 +147,25 @@ TEST_CASE("canonicalized views: appending a column replaces, removing one rebuil
   CHECK(std::holds_alternative<diff::DropView>(rebuild[0]));
   CHECK(std::holds_alternative<diff::CreateView>(rebuild[1]));
 }
+
+TEST_CASE("canonicalize_views warns once when no temporary view can be made", "[db][view]") {
+  ScratchDb db;
+  db.run(
+      "CREATE TABLE maps (id int);\n"
+      "ALTER DATABASE \"" +
+      db.name() + "\" SET default_transaction_read_only = on;");
+  ir::Catalog desired;
+  ir::Schema pub;
+  pub.name = "public";
+  pub.views.push_back(desired_view("a", "select id from maps"));
+  pub.views.push_back(desired_view("b", "select id from maps"));
+  desired.schemas.push_back(pub);
+  auto conn = db.connect();
+  base::Diagnostics diags;
+  REQUIRE(catalog::canonicalize_views(*conn, desired, diags));
+  CHECK(diags.error_count() == 0);
+  std::string messages = testing::all_messages(diags);
+  CHECK(messages.find("views are compared as written") != std::string::npos);
+  CHECK(desired.schemas[0].views[0].body == "select id from maps");
+  CHECK_FALSE(desired.schemas[0].views[0].facts.known);
+}
