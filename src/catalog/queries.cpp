@@ -150,6 +150,14 @@ const std::string_view kIndexes =
   "ARRAY(SELECT " expr " FROM pg_catalog.pg_attribute a\n"                              \
   "      WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped\n"            \
   "      ORDER BY a.attnum)"
+// A column's type with its typmod, and its collation when not the type's own:
+// CREATE OR REPLACE VIEW must keep all three.
+#define SCHEMAC_VIEW_COLUMN_TYPE                                                       \
+  "pg_catalog.format_type(a.atttypid, a.atttypmod) ||\n"                               \
+  "        CASE WHEN a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t\n" \
+  "                                     WHERE t.oid = a.atttypid)\n"                   \
+  "             THEN ' collate ' || a.attcollation::pg_catalog.regcollation::text\n"   \
+  "             ELSE '' END"
 #define SCHEMAC_VIEW_DEPS(expr)                                                         \
   "ARRAY(SELECT " expr " FROM pg_catalog.pg_rewrite r\n"                                \
   "      JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass\n" \
@@ -167,7 +175,7 @@ const std::string_view kViews =
     "       pg_catalog.pg_get_viewdef(c.oid) AS body,\n"
     "       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,\n"
     "       " SCHEMAC_VIEW_COLUMNS("a.attname") " AS column_names,\n"
-    "       " SCHEMAC_VIEW_COLUMNS("pg_catalog.format_type(a.atttypid, a.atttypmod)") " AS column_types,\n"
+    "       " SCHEMAC_VIEW_COLUMNS(SCHEMAC_VIEW_COLUMN_TYPE) " AS column_types,\n"
     "       " SCHEMAC_VIEW_DEPS("rn.nspname") " AS dep_schemas,\n"
     "       " SCHEMAC_VIEW_DEPS("rc.relname") " AS dep_names,\n"
     "       " SCHEMAC_VIEW_DEPS("coalesce(ra.attname, '')") " AS dep_columns\n"
@@ -180,7 +188,7 @@ const std::string_view kViews =
 const std::string_view kScratchViews =
     "SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid) AS body,\n"
     "       " SCHEMAC_VIEW_COLUMNS("a.attname") " AS column_names,\n"
-    "       " SCHEMAC_VIEW_COLUMNS("pg_catalog.format_type(a.atttypid, a.atttypmod)") " AS column_types,\n"
+    "       " SCHEMAC_VIEW_COLUMNS(SCHEMAC_VIEW_COLUMN_TYPE) " AS column_types,\n"
     "       " SCHEMAC_VIEW_DEPS("rn.nspname") " AS dep_schemas,\n"
     "       " SCHEMAC_VIEW_DEPS("rc.relname") " AS dep_names,\n"
     "       " SCHEMAC_VIEW_DEPS("coalesce(ra.attname, '')") " AS dep_columns\n"
@@ -190,6 +198,7 @@ const std::string_view kScratchViews =
 
 #undef SCHEMAC_VIEW_DEPS
 #undef SCHEMAC_VIEW_COLUMNS
+#undef SCHEMAC_VIEW_COLUMN_TYPE
 #undef SCHEMAC_NOT_EXTENSION_MEMBER
 #undef SCHEMAC_SCOPE_CTE
 

@@ -169,3 +169,20 @@ TEST_CASE("canonicalize_views warns once when no temporary view can be made", "[
   CHECK(desired.schemas[0].views[0].body == "select id from maps");
   CHECK_FALSE(desired.schemas[0].views[0].facts.known);
 }
+
+TEST_CASE("a view column's collation counts: no replace in place across it", "[db][view]") {
+  ScratchDb db;
+  db.run(
+      "CREATE TABLE t (a text, b text COLLATE \"C\");\n"
+      "CREATE VIEW v AS SELECT a FROM t;");
+  ir::Catalog current = db.inspect();
+  ir::Catalog desired = current;
+  desired.schemas[0].views[0] = desired_view("v", "select b as a from t");
+  auto conn = db.connect();
+  base::Diagnostics diags;
+  REQUIRE(catalog::canonicalize_views(*conn, desired, diags));
+  CHECK(ir::find_view(current, {"public", "v"})->facts.columns ==
+        std::vector<ir::ViewColumn>{{"a", "text"}});
+  CHECK(desired.schemas[0].views[0].facts.columns ==
+        std::vector<ir::ViewColumn>{{"a", "text collate \"C\""}});
+}
