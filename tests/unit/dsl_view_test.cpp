@@ -133,5 +133,14 @@ TEST_CASE("lower: an index may not take a view's name", "[dsl][view]") {
   Result r =
       run("table maps {\n  id integer primary key\n  index v (id)\n}\n"
           "view v as (select id from maps)\n");
-  CHECK(r.errors.find("error: duplicate name \"v\" in schema \"public\"") != std::string::npos);
+  CHECK(r.errors.find("app.schema:5:6: error: view name \"v\" is taken by an index or "
+                      "constraint in schema \"public\" [E0214]") != std::string::npos);
+  // Nor the name PostgreSQL gives an index (tables and their keys come first).
+  Result implicit =
+      run("table maps {\n  id integer primary key\n}\n"
+          "view maps_pkey as (select id from maps)\n");
+  CHECK(implicit.errors.find("app.schema:4:6: error: view name \"maps_pkey\" is taken by an "
+                             "index or constraint in schema \"public\" [E0214]") !=
+        std::string::npos);
+  CHECK(implicit.dump.find("primary key maps_pkey (id)") != std::string::npos);
 }
