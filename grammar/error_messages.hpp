@@ -58,8 +58,12 @@ SCHEMAC_ERROR(enum_open, "expected '{' to open the enum's values");
 SCHEMAC_ERROR(enum_close, "expected a quoted enum value, like 'draft', or '}' to close the enum");
 SCHEMAC_ERROR(decl_end, "unexpected text after the extension declaration; expected 'version', 'schema' or the end of the line");
 SCHEMAC_ERROR(schema_open, "expected '{' to open the schema block");
-SCHEMAC_ERROR(schema_close, "expected '}' to close the schema block, or 'extension', 'enum', 'table' or 'schema'");
-SCHEMAC_ERROR(decl_req, "expected a declaration: 'extension', 'enum', 'table' or 'schema'");
+SCHEMAC_ERROR(schema_close, "expected '}' to close the schema block, or 'extension', 'enum', 'table', 'view' or 'schema'");
+SCHEMAC_ERROR(decl_req, "expected a declaration: 'extension', 'enum', 'table', 'view' or 'schema'");
+SCHEMAC_ERROR(kw_view_req, "expected 'view' after 'materialized'");
+SCHEMAC_ERROR(view_as, "expected 'as' and the view's query in parentheses, like view v as (select ...)");
+SCHEMAC_ERROR(view_query, "expected the view's query in parentheses, like as (select ...)");
+SCHEMAC_ERROR(view_end, "unexpected text after the view's query; expected the end of the line");
 #undef SCHEMAC_ERROR
 // clang-format on
 

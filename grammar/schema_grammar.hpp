@@ -56,6 +56,7 @@ SCHEMAC_KW(table); SCHEMAC_KW(time); SCHEMAC_KW(timestamp); SCHEMAC_KW(to);
 SCHEMAC_KW(unique); SCHEMAC_KW(update); SCHEMAC_KW(using); SCHEMAC_KW(varying);
 SCHEMAC_KW(version); SCHEMAC_KW(where); SCHEMAC_KW(with); SCHEMAC_KW(without);
 SCHEMAC_KW(year); SCHEMAC_KW(zone);
+SCHEMAC_KW(materialized); SCHEMAC_KW(view);  // views
 #undef SCHEMAC_KW
 
 // Required forms: PEGTL's must_if raises whenever a rule that has an error
@@ -68,6 +69,7 @@ struct kw_as_req : seq<kw_as> {};
 struct kw_identity_req : seq<kw_identity> {};
 struct kw_stored_req : seq<kw_stored> {};
 struct kw_references_req : seq<kw_references> {};
+struct kw_view_req : seq<kw_view> {};
 
 // ---- Names ----------------------------------------------------------------
 struct name : ident {};
@@ -226,12 +228,22 @@ struct decl_end : seq<_, opt<sor<doc_comment, line_comment>>, sor<eol, eof>> {};
 // extension <- 'extension' name ('version' string)? ('schema' name)?
 struct extension_decl : seq<kw_extension, _, must<name_req>, star<_, sor<extension_version, extension_schema>>, must<decl_end>> {};
 
+// A view's query is balanced SQL text like any expression; nothing may follow it.
+struct view_materialized : seq<kw_materialized, _, must<kw_view_req>> {};
+struct view_kind : sor<view_materialized, kw_view> {};
+struct view_renamed_from : seq<kw_renamed, _, must<kw_from_req>, _, must<name_req>> {};
+struct view_as : seq<kw_as> {};
+struct view_query : seq<paren_expr> {};
+struct view_end : seq<decl_end> {};
+// view <- 'materialized'? 'view' name ('renamed' 'from' name)? 'as' '(' query ')'
+struct view_decl : seq<view_kind, _, must<name_req>, __, opt<view_renamed_from, __>, must<view_as>, __, must<view_query>, must<view_end>> {};
+
 struct decl;
 struct schema_close : one<'}'> {};
 struct schema_open : one<'{'> {};
 // schema <- 'schema' name '{' decl* '}'
 struct schema_decl : seq<kw_schema, _, must<name_req>, __, must<schema_open>, __, star<decl, __>, must<schema_close>> {};
-struct decl : sor<extension_decl, enum_decl, table_decl, schema_decl> {};
+struct decl : sor<extension_decl, enum_decl, table_decl, view_decl, schema_decl> {};
 struct decl_req : seq<decl> {};
 
 // One top-level step: trivia, then a declaration or the end of the file. The

@@ -17,6 +17,11 @@ struct Connection::Impl {
   std::string url;           // as given, for redacting secrets out of server messages
 };
 
+/// kSetSearchPath fixes the search_path of every schemac transaction: the
+/// inspector prints names relative to it, view queries are created under it
+/// (scratch and apply alike), so both sides of a view diff print names alike.
+inline constexpr const char* kSetSearchPath = "SET LOCAL search_path = public";
+
 /// one_line folds a libpq/server message (often several lines, with hints and
 /// one block per host tried) into one line: lines trimmed, repeats dropped,
 /// runs of spaces collapsed, joined with "; ".

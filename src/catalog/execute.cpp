@@ -80,6 +80,7 @@ bool StepRunner::run_transaction() {
   try {
     current_ = kSetup;
     pqxx::work tx(*impl_.conn, "schemac_apply");
+    tx.exec(kSetSearchPath);  // view queries resolve names as they were canonicalized
     tx.exec("SET LOCAL lock_timeout = " + base::quote_literal(options_.lock_timeout));
     tx.exec("SET LOCAL statement_timeout = " + base::quote_literal(options_.statement_timeout));
     for (std::size_t i = 0; i < steps_.size(); ++i) {

@@ -52,7 +52,7 @@ InspectResults run_queries(pqxx::connection& conn, const std::string& scope, int
   // pg_get_expr and format_type qualify names that are not on the search_path,
   // so fix it: the text must not depend on a role's or server's setting. With
   // `public` only, public objects print unqualified, as people write them.
-  tx.exec("SET LOCAL search_path = public");
+  tx.exec(kSetSearchPath);
   const auto scoped = [&](std::string_view sql) {
     ++count;
     return to_result_set(tx.exec_params(std::string(sql), scope));
@@ -66,6 +66,7 @@ InspectResults run_queries(pqxx::connection& conn, const std::string& scope, int
   results.columns = scoped(queries::kColumns);
   results.constraints = scoped(queries::kConstraints);
   results.indexes = scoped(queries::kIndexes);
+  results.views = scoped(queries::kViews);
   tx.commit();
   return results;
 }

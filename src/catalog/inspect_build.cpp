@@ -12,6 +12,7 @@ ir::Catalog build_catalog(const InspectResults& results) {
   const TableIndex tables = add_tables(results.tables, results.columns, catalog);
   add_constraints(results.constraints, tables);
   add_indexes(results.indexes, tables);
+  add_views(results.views, catalog);
   return catalog;
 }
 

@@ -21,6 +21,7 @@ struct InspectResults {
   ResultSet columns;
   ResultSet constraints;
   ResultSet indexes;
+  ResultSet views;
 };
 
 /// build_catalog assembles the whole catalog from the query results.
@@ -36,6 +37,9 @@ void add_enums(const ResultSet& rows, ir::Catalog& catalog);
 TableIndex add_tables(const ResultSet& tables, const ResultSet& columns, ir::Catalog& catalog);
 void add_constraints(const ResultSet& rows, const TableIndex& tables);
 void add_indexes(const ResultSet& rows, const TableIndex& tables);
+void add_views(const ResultSet& rows, ir::Catalog& catalog);
+/// view_facts reads ViewFacts from a kViews-shaped row (also used by canonicalize).
+ir::ViewFacts view_facts(const RowRef& row);
 
 /// InspectedType is what the columns query says about a column's type.
 struct InspectedType {

@@ -157,6 +157,63 @@ const std::string_view kIndexes =
     "                  WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))\n"
     "ORDER BY s.nspname, c.relname, ic.relname, k.ord";
 
+// Views and materialized views, read under the inspector's search_path (public):
+// pg_get_viewdef qualifies what is not on it. The relations and columns a view
+// reads are the pg_depend rows of its _RETURN rule (pg_rewrite.ev_class); three
+// arrays in one order, dep_column '' for a whole-relation dependency.
+#define SCHEMAC_VIEW_COLUMNS(expr)                                                      \
+  "ARRAY(SELECT " expr " FROM pg_catalog.pg_attribute a\n"                              \
+  "      WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped\n"            \
+  "      ORDER BY a.attnum)"
+// A column's type with its typmod, and its collation when not the type's own:
+// CREATE OR REPLACE VIEW must keep all three.
+#define SCHEMAC_VIEW_COLUMN_TYPE                                                       \
+  "pg_catalog.format_type(a.atttypid, a.atttypmod) ||\n"                               \
+  "        CASE WHEN a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t\n" \
+  "                                     WHERE t.oid = a.atttypid)\n"                   \
+  "             THEN ' collate ' || a.attcollation::pg_catalog.regcollation::text\n"   \
+  "             ELSE '' END"
+#define SCHEMAC_VIEW_DEPS(expr)                                                         \
+  "ARRAY(SELECT " expr " FROM pg_catalog.pg_rewrite r\n"                                \
+  "      JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass\n" \
+  "        AND d.objid = r.oid AND d.refclassid = 'pg_catalog.pg_class'::regclass\n"    \
+  "      JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid\n"                          \
+  "      JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace\n"                 \
+  "      LEFT JOIN pg_catalog.pg_attribute ra\n"                                         \
+  "        ON ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid AND d.refobjsubid > 0\n" \
+  "      WHERE r.ev_class = c.oid AND d.refobjid <> c.oid\n"                            \
+  "      ORDER BY rn.nspname, rc.relname, d.refobjsubid)"
+
+const std::string_view kViews =
+    SCHEMAC_SCOPE_CTE
+    "SELECT s.nspname, c.relname, (c.relkind = 'm') AS materialized,\n"
+    "       pg_catalog.pg_get_viewdef(c.oid) AS body,\n"
+    "       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,\n"
+    "       " SCHEMAC_VIEW_COLUMNS("a.attname") " AS column_names,\n"
+    "       " SCHEMAC_VIEW_COLUMNS(SCHEMAC_VIEW_COLUMN_TYPE) " AS column_types,\n"
+    "       " SCHEMAC_VIEW_DEPS("rn.nspname") " AS dep_schemas,\n"
+    "       " SCHEMAC_VIEW_DEPS("rc.relname") " AS dep_names,\n"
+    "       " SCHEMAC_VIEW_DEPS("coalesce(ra.attname, '')") " AS dep_columns\n"
+    "FROM pg_catalog.pg_class c\n"
+    "JOIN scope s ON s.oid = c.relnamespace\n"
+    "WHERE c.relkind IN ('v', 'm') AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "ORDER BY s.nspname, c.relname";
+
+// The scratch views canonicalize_views creates in this session's temp schema.
+const std::string_view kScratchViews =
+    "SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid) AS body,\n"
+    "       " SCHEMAC_VIEW_COLUMNS("a.attname") " AS column_names,\n"
+    "       " SCHEMAC_VIEW_COLUMNS(SCHEMAC_VIEW_COLUMN_TYPE) " AS column_types,\n"
+    "       " SCHEMAC_VIEW_DEPS("rn.nspname") " AS dep_schemas,\n"
+    "       " SCHEMAC_VIEW_DEPS("rc.relname") " AS dep_names,\n"
+    "       " SCHEMAC_VIEW_DEPS("coalesce(ra.attname, '')") " AS dep_columns\n"
+    "FROM pg_catalog.pg_class c\n"
+    "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'v'\n"
+    "ORDER BY c.relname";
+
+#undef SCHEMAC_VIEW_DEPS
+#undef SCHEMAC_VIEW_COLUMNS
+#undef SCHEMAC_VIEW_COLUMN_TYPE
 #undef SCHEMAC_NOT_EXTENSION_MEMBER
 #undef SCHEMAC_SCOPE_CTE
 

@@ -23,4 +23,11 @@ extern const std::string_view kConstraints;
 /// kIndexes: one row per index key or INCLUDE column of indexes not backing a constraint.
 extern const std::string_view kIndexes;
 
+/// kViews: views and materialized views: nspname, relname, materialized, body
+/// (pg_get_viewdef), comment, column_names/column_types, and the relations and
+/// columns the query reads as parallel arrays dep_schemas/dep_names/dep_columns.
+extern const std::string_view kViews;
+/// kScratchViews: the session's temporary views (relname), shaped like kViews.
+extern const std::string_view kScratchViews;
+
 }  // namespace schemac::catalog::queries

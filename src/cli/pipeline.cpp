@@ -1,5 +1,6 @@
 #include "cli/pipeline.hpp"
 
+#include "catalog/canonicalize.hpp"
 #include "catalog/inspect.hpp"
 #include "diff/diff.hpp"
 #include "ir/normalize.hpp"
@@ -33,7 +34,8 @@ std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog de
                                        Session& session, ExitCode& failure) {
   std::vector<std::string> managed = managed_schemas(session.config, desired);
   auto current = catalog::inspect(conn, {managed}, session.diags);
-  if (!current) {
+  // View queries are compared as PostgreSQL prints them (catalog/canonicalize.hpp).
+  if (!current || !catalog::canonicalize_views(conn, desired, session.diags)) {
     failure = ExitCode::DatabaseError;
     return std::nullopt;
   }

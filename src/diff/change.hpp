@@ -189,7 +189,16 @@ struct DropIndex {
 };
 
 /// CommentTarget is the kind of object a COMMENT ON names.
-enum class CommentTarget { Schema, Table, Column, Enum, Index, Constraint };
+enum class CommentTarget {
+  Schema,
+  Table,
+  Column,
+  Enum,
+  Index,
+  Constraint,
+  View,
+  MaterializedView,
+};
 /// SetComment sets (or, with no comment, removes) an object's comment. `object` is
 /// the schema-level object (for Schema: {name, ""}); `member` the column or
 /// constraint name; Index comments name the index in `member` and its table in `object`.
@@ -225,6 +234,36 @@ struct RenameConstraint {
   friend bool operator==(const RenameConstraint&, const RenameConstraint&) = default;
 };
 
+// Views. Each carries the view as it is (drops) or should be (creates), with its
+// facts, so plan can order views after what they read and before changes to it.
+/// CreateView creates a view or materialized view; `recreate` when it replaces
+/// one of the same name that this plan drops first.
+struct CreateView {
+  QualifiedName name;
+  ir::View view;
+  bool recreate = false;
+  friend bool operator==(const CreateView&, const CreateView&) = default;
+};
+/// ReplaceView is CREATE OR REPLACE VIEW: the new query keeps the old columns
+/// (names, types, order) and may append some. Plain views only.
+struct ReplaceView {
+  QualifiedName name;
+  ir::View view;
+  friend bool operator==(const ReplaceView&, const ReplaceView&) = default;
+};
+struct DropView {
+  QualifiedName name;
+  ir::View view;  // the view as it is
+  bool recreate = false;
+  friend bool operator==(const DropView&, const DropView&) = default;
+};
+struct RenameView {
+  QualifiedName from;
+  std::string to;
+  bool materialized = false;
+  friend bool operator==(const RenameView&, const RenameView&) = default;
+};
+
 /// Change is one of the closed set; visit it with an overloaded lambda set so that
 /// adding a kind breaks every place that must handle it.
 using Change =
@@ -232,7 +271,8 @@ using Change =
                  CreateEnum, AddEnumValue, DropEnum, CreateTable, DropTable, AlterTable,
                  AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddCheck, DropCheck,
                  AddForeignKey, DropForeignKey, CreateIndex, DropIndex, SetComment, RenameTable,
-                 RenameColumn, RenameIndex, RenameConstraint>;
+                 RenameColumn, RenameIndex, RenameConstraint, CreateView, ReplaceView, DropView,
+                 RenameView>;
 
 /// Overloaded builds a visitor from lambdas.
 template <class... Fs>

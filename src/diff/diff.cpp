@@ -111,6 +111,7 @@ ChangeSet diff(const ir::Catalog& current, const ir::Catalog& desired, const Dif
   std::vector<Change>& out = result.changes;
   ir::Catalog working = current;  // renames are applied to this copy
   detail::apply_renames(working, desired, scope, out, diags);
+  detail::rename_views(working, desired, scope, out, diags);
   diff_extensions(working, desired, out);
   std::string gis_schema = postgis_schema(working, desired);
   for (const std::string& name : schemas_in_scope(working, desired, scope)) {
@@ -124,6 +125,7 @@ ChangeSet diff(const ir::Catalog& current, const ir::Catalog& desired, const Dif
     diff_schema_contents(from, to, name, gis_schema, out, diags);
     if (from && !to && name != kPublic) out.push_back(DropSchema{name});
   }
+  detail::diff_views(working, desired, scope, out);
   return result;
 }
 

@@ -34,6 +34,24 @@ bool check_hint(HintState state, std::string_view what, const std::string& old_n
   return state == HintState::Apply;
 }
 
+// PostgreSQL keeps a view reading a renamed table or column; so do its facts.
+void rename_in_views(ir::Catalog& catalog, const QualifiedName& table, const std::string& to,
+                     const std::string& column_from = "", const std::string& column_to = "") {
+  for (ir::Schema& schema : catalog.schemas)
+    for (ir::View& view : schema.views) {
+      for (QualifiedName& r : view.facts.relations)
+        if (r == table && column_from.empty()) r.name = to;
+      for (auto& [relation, column] : view.facts.reads) {
+        if (relation != table) continue;
+        if (column_from.empty()) {
+          relation.name = to;
+        } else if (column == column_from) {
+          column = column_to;
+        }
+      }
+    }
+}
+
 void rename_in(std::vector<std::string>& names, const std::string& from, const std::string& to) {
   std::replace(names.begin(), names.end(), from, to);
 }
@@ -80,6 +98,7 @@ void rename_column_refs(ir::Catalog& catalog, const QualifiedName& table_name, i
     for (ir::Table& t : schema.tables)
       for (ir::ForeignKey& fk : t.foreign_keys)
         if (fk.ref_table == table_name) rename_in(fk.ref_columns, from, to);
+  rename_in_views(catalog, table_name, table_name.name, from, to);
 }
 
 void rename_table(ir::Catalog& catalog, ir::Table& table, const QualifiedName& from,
@@ -89,6 +108,7 @@ void rename_table(ir::Catalog& catalog, ir::Table& table, const QualifiedName& f
     for (ir::Table& t : schema.tables)
       for (ir::ForeignKey& fk : t.foreign_keys)
         if (fk.ref_table == from) fk.ref_table.name = to;
+  rename_in_views(catalog, from, to);
 }
 
 ir::Table* find_table_mut(ir::Catalog& catalog, const QualifiedName& name) {
@@ -160,6 +180,12 @@ void rename_members(ir::Catalog& current, const QualifiedName& qn, ir::Table& ha
 }
 
 }  // namespace
+
+bool check_rename_hint(bool old_exists, bool new_exists, std::string_view what,
+                       const std::string& old_name, const std::string& new_name,
+                       const ir::Provenance& provenance, base::Diagnostics& diags) {
+  return check_hint(classify(old_exists, new_exists), what, old_name, new_name, provenance, diags);
+}
 
 void apply_renames(ir::Catalog& current, const ir::Catalog& desired, const Scope& scope,
                    std::vector<Change>& out, base::Diagnostics& diags) {

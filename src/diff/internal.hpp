@@ -29,6 +29,21 @@ std::string display(const QualifiedName& name);
 void apply_renames(ir::Catalog& current, const ir::Catalog& desired, const Scope& scope,
                    std::vector<Change>& out, base::Diagnostics& diags);
 
+/// check_rename_hint reports a hint whose old and new objects both exist (error)
+/// or neither does (warning); true when the rename must be planned.
+bool check_rename_hint(bool old_exists, bool new_exists, std::string_view what,
+                       const std::string& old_name, const std::string& new_name,
+                       const ir::Provenance& provenance, base::Diagnostics& diags);
+
+/// rename_views plans the views' `renamed from` hints (see apply_renames).
+void rename_views(ir::Catalog& current, const ir::Catalog& desired, const Scope& scope,
+                  std::vector<Change>& out, base::Diagnostics& diags);
+
+/// diff_views emits the view changes; runs last, as it reads the table changes
+/// in `out` to find the views that must be dropped before them and created after.
+void diff_views(const ir::Catalog& current, const ir::Catalog& desired, const Scope& scope,
+                std::vector<Change>& out);
+
 /// create_table emits CreateTable plus the table's indexes and comments.
 void create_table(const QualifiedName& name, const ir::Table& table, std::vector<Change>& out);
 

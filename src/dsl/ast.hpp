@@ -226,6 +226,16 @@ struct EnumDecl {
   SourceSpan span;
 };
 
+/// ViewDecl: [materialized] view <name> [renamed from <old>] as ( query )
+struct ViewDecl {
+  Ident name;
+  bool materialized = false;
+  std::optional<Ident> renamed_from;
+  Expr query;  // the text between the parentheses
+  std::optional<DocComment> doc;
+  SourceSpan span;
+};
+
 struct Decl;
 
 /// SchemaDecl: schema <name> { decls }. Nested schema blocks are rejected by lower.
@@ -237,7 +247,7 @@ struct SchemaDecl {
 };
 
 struct Decl {
-  std::variant<ExtensionDecl, EnumDecl, TableDecl, SchemaDecl> node;
+  std::variant<ExtensionDecl, EnumDecl, TableDecl, SchemaDecl, ViewDecl> node;
 };
 
 /// Comment is any comment in the file (kept so the formatter loses nothing).

@@ -1,7 +1,7 @@
 // dsl/lower: the lowering driver. Pass 1 collects declarations (extensions,
 // schemas, enums, table names) from every file, so that order never matters;
 // pass 2 lowers table bodies; pass 3 resolves foreign keys; pass 4 names
-// constraints and indexes as PostgreSQL would.
+// constraints and indexes as PostgreSQL would; views come last (lower_view.cpp).
 #include "dsl/lower.hpp"
 
 #include <variant>
@@ -145,6 +145,8 @@ void lower_decls(Context& ctx, const std::vector<ast::Decl>& decls, const std::s
             lower_enum(ctx, node, schema);
           } else if constexpr (std::is_same_v<T, ast::TableDecl>) {
             declare_table(ctx, node, schema);
+          } else if constexpr (std::is_same_v<T, ast::ViewDecl>) {
+            declare_view(ctx, node, schema);
           } else {
             lower_schema_block(ctx, node, nested);
           }
@@ -198,7 +200,7 @@ ir::Schema& Context::schema(const std::string& name) {
 
 ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
                   base::Diagnostics& diags) {
-  lower_detail::Context ctx{options, diags, {}, {}, {}, {}, {}, {}};
+  lower_detail::Context ctx{options, diags, {}, {}, {}, {}, {}, {}, {}, {}};
   for (const ast::File& file : files) {
     lower_detail::lower_decls(ctx, file.decls, options.default_schema, false);
   }
@@ -207,6 +209,7 @@ ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
   for (lower_detail::TableWork& work : ctx.tables) lower_detail::resolve_references(ctx, work);
   lower_detail::assign_names(ctx);
   lower_detail::place_tables(ctx);
+  lower_detail::lower_views(ctx);
   return std::move(ctx.catalog);
 }
 

@@ -45,6 +45,12 @@ struct TableWork {
   std::vector<PendingFk> pending_fks;
 };
 
+/// ViewWork is one view being lowered, with the AST it comes from.
+struct ViewWork {
+  ir::QualifiedName name;
+  const ast::ViewDecl* decl = nullptr;
+};
+
 /// Declared remembers where a name was first declared, for "previous declaration" notes.
 using Declared = std::map<ir::QualifiedName, base::SourceSpan>;
 
@@ -57,6 +63,8 @@ struct Context {
   Declared enums;
   std::vector<TableWork> tables;                         // declaration order
   std::map<ir::QualifiedName, std::size_t> table_index;  // into tables
+  std::vector<ViewWork> views;                           // declaration order
+  std::map<ir::QualifiedName, std::size_t> view_index;   // into views
 
   /// gate reports E0201 when construct is not supported yet; returns whether it is.
   /// Gated constructs are still lowered, so their own semantic errors show too.
@@ -91,6 +99,12 @@ void lower_table_body(Context& ctx, TableWork& work);
 /// resolve_references: foreign-key targets and their columns, once every table
 /// has its columns and primary key.
 void resolve_references(Context& ctx, TableWork& work);
+
+/// declare_view records a view (duplicates among views reported here);
+/// lower_views checks names against tables and enums, checks each query and
+/// places the views in their schemas.
+void declare_view(Context& ctx, const ast::ViewDecl& decl, const std::string& schema);
+void lower_views(Context& ctx);
 
 /// assign_names reserves the explicit relation and constraint names of every
 /// schema (reporting clashes) and then derives the implicit ones.

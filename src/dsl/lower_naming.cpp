@@ -101,6 +101,24 @@ void name_implicit(NameScope& scope, ir::Table& t) {
   }
 }
 
+// reserve_view: a view is a relation too, created after the tables, so it may
+// take no name their indexes have, explicit or implicit. A clash with a table
+// is reported by lower_views.
+void reserve_view(Context& ctx, SchemaNames& names, const ViewWork& view) {
+  const std::string& name = view.name.name;
+  if (ctx.table_index.count(view.name)) return;
+  if (names.scope.has_relation(name)) {
+    auto it = names.relations.find(name);
+    auto& diag = ctx.diags.error(DiagKind::DuplicateName, view.decl->name.span,
+                                 "view name \"" + name + "\" is taken by an index or constraint " +
+                                     "in schema \"" + view.name.schema + "\"");
+    if (it != names.relations.end() && it->second) add_note(diag, *it->second);
+    return;
+  }
+  names.scope.take_relation(name);
+  names.relations.emplace(name, view.decl->name.span);
+}
+
 }  // namespace
 
 void assign_names(Context& ctx) {
@@ -112,6 +130,7 @@ void assign_names(Context& ctx) {
   }
   for (TableWork& work : ctx.tables) reserve_explicit(ctx, schemas[work.name.schema], work);
   for (TableWork& work : ctx.tables) name_implicit(schemas[work.name.schema].scope, work.table);
+  for (const ViewWork& view : ctx.views) reserve_view(ctx, schemas[view.name.schema], view);
 }
 
 }  // namespace schemac::dsl::lower_detail

@@ -36,7 +36,8 @@ using selector = pegtl::parse_tree::selector<Rule, pegtl::parse_tree::store_cont
     g::index_def, g::index_func_call, g::index_unique, g::index_method, g::index_elem, g::opclass, g::elem_asc,
     g::elem_desc, g::nulls_first, g::nulls_last, g::index_include, g::index_where,
     g::table_comment, g::table_decl, g::table_renamed_from, g::enum_decl, g::extension_decl,
-    g::extension_version, g::extension_schema, g::schema_decl>>;
+    g::extension_version, g::extension_schema, g::schema_decl,
+    g::view_decl, g::view_materialized, g::view_renamed_from>>;
 // clang-format on
 
 bool is_comment(const Node& node) {
@@ -144,6 +145,8 @@ class Builder {
         out.push_back({table(node, docs.take())});
       else if (node.is_type<g::schema_decl>())
         out.push_back({schema(node, docs.take())});
+      else if (node.is_type<g::view_decl>())
+        out.push_back({view(node, docs.take())});
     }
   }
 
@@ -177,6 +180,18 @@ class Builder {
     ast::SchemaDecl result;
     result.name = ident(*first<g::name>(node));
     add_decls(node, result.decls);
+    result.doc = std::move(doc);
+    result.span = span(node);
+    return result;
+  }
+
+  ast::ViewDecl view(const Node& node, std::optional<ast::DocComment> doc) {
+    ast::ViewDecl result;
+    result.name = ident(*first<g::name>(node));
+    result.materialized = first<g::view_materialized>(node) != nullptr;
+    if (const Node* renamed = first<g::view_renamed_from>(node))
+      result.renamed_from = ident(*first<g::name>(*renamed));
+    result.query = expr(*first<g::expr_text>(node));
     result.doc = std::move(doc);
     result.span = span(node);
     return result;
@@ -427,7 +442,7 @@ void report_syntax_error(const pegtl::parse_error& error, std::string_view text,
   if (message == g::error_messages::message<g::decl_req> && !word.empty()) {
     info.kind = base::DiagKind::UnknownDeclaration;
     message = "unknown declaration '" + std::string(word) +
-              "'; expected 'extension', 'enum', 'table' or 'schema'";
+              "'; expected 'extension', 'enum', 'table', 'view' or 'schema'";
   }
   diags.error(info.kind, base::SourceSpan{file, offset, offset + length}, message);
   resumable = info.resumable;

@@ -13,6 +13,16 @@ std::string ident(const std::string& name) {
   return base::quote_ident(name);
 }
 
+std::string view_kind(bool materialized) {
+  return materialized ? "MATERIALIZED VIEW " : "VIEW ";
+}
+
+// The query as written when the database canonicalized it: created after the
+// plan's table changes, it must resolve against them, not against the old types.
+const std::string& view_query(const ir::View& view) {
+  return view.facts.written.empty() ? view.body : view.facts.written;
+}
+
 std::string create_extension_sql(const ir::Extension& e) {
   std::string out = "CREATE EXTENSION " + ident(e.name);
   if (e.schema) out += " WITH SCHEMA " + ident(*e.schema);
@@ -107,6 +117,21 @@ std::string change_sql(const Change& change) {
           [](const RenameConstraint& c) {
             return alter_constraint(c.table,
                                     "RENAME CONSTRAINT " + ident(c.from) + " TO " + ident(c.to));
+          },
+          [](const CreateView& c) {
+            return "CREATE " + view_kind(c.view.materialized) + table_name(c.name) + " AS " +
+                   view_query(c.view) + ";";
+          },
+          [](const ReplaceView& c) {
+            return "CREATE OR REPLACE VIEW " + table_name(c.name) + " AS " + view_query(c.view) +
+                   ";";
+          },
+          [](const DropView& c) {
+            return "DROP " + view_kind(c.view.materialized) + table_name(c.name) + ";";
+          },
+          [](const RenameView& c) {
+            return "ALTER " + view_kind(c.materialized) + table_name(c.from) + " RENAME TO " +
+                   ident(c.to) + ";";
           },
       },
       change);

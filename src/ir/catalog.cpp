@@ -32,6 +32,11 @@ const EnumType* find_enum(const Catalog& catalog, const QualifiedName& name) {
   return schema ? find_by_name(schema->enums, name.name) : nullptr;
 }
 
+const View* find_view(const Catalog& catalog, const QualifiedName& name) {
+  const Schema* schema = find_schema(catalog, name.schema);
+  return schema ? find_by_name(schema->views, name.name) : nullptr;
+}
+
 const Extension* find_extension(const Catalog& catalog, std::string_view name) {
   return find_by_name(catalog.extensions, name);
 }

@@ -157,10 +157,48 @@ struct EnumType {
   friend bool operator==(const EnumType&, const EnumType&) = default;
 };
 
+/// ViewColumn is one output column of a view as PostgreSQL reports it.
+struct ViewColumn {
+  std::string name;
+  std::string type;  // format_type() text
+  friend bool operator==(const ViewColumn&, const ViewColumn&) = default;
+};
+
+/// ViewFacts is what the database says about a view beyond its text: its output
+/// columns and the relations and columns its query reads. Like Provenance it
+/// never takes part in equality; diff and plan use it to choose CREATE OR
+/// REPLACE and to drop a view before a change to what it reads. `known` is set
+/// when the facts come from the database (inspected, or created in a scratch
+/// transaction); otherwise normalize guesses relations and columns from the
+/// query's names and leaves `columns` empty.
+struct ViewFacts {
+  bool known = false;
+  /// written: the query as the files wrote it, when `body` became the text
+  /// PostgreSQL prints for it; apply creates the view from this text, so that
+  /// names and casts resolve against the tables as they are by then.
+  std::string written;
+  std::vector<ViewColumn> columns;
+  std::vector<QualifiedName> relations;                      // tables and views the query reads
+  std::vector<std::pair<QualifiedName, std::string>> reads;  // (table, column) it reads
+  friend bool operator==(const ViewFacts&, const ViewFacts&) { return true; }
+};
+
+/// View is a view or materialized view; body is its query (no trailing ';').
+struct View {
+  std::string name;
+  bool materialized = false;
+  std::string body;
+  std::optional<std::string> comment;
+  ViewFacts facts;
+  Provenance provenance;
+  friend bool operator==(const View&, const View&) = default;
+};
+
 struct Schema {
   std::string name;
   std::vector<EnumType> enums;  // sorted by name after normalize
   std::vector<Table> tables;    // sorted by name after normalize
+  std::vector<View> views;      // sorted by name after normalize
   std::optional<std::string> comment;
   Provenance provenance;
   friend bool operator==(const Schema&, const Schema&) = default;
@@ -195,6 +233,7 @@ const Schema* find_schema(const Catalog& catalog, std::string_view name);
 Schema* find_schema(Catalog& catalog, std::string_view name);
 const Table* find_table(const Catalog& catalog, const QualifiedName& name);
 const EnumType* find_enum(const Catalog& catalog, const QualifiedName& name);
+const View* find_view(const Catalog& catalog, const QualifiedName& name);
 const Extension* find_extension(const Catalog& catalog, std::string_view name);
 const Column* find_column(const Table& table, std::string_view name);
 

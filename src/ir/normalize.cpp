@@ -72,7 +72,13 @@ void normalize(Catalog& catalog) {
     sort_by_name(schema.enums);
     sort_by_name(schema.tables);
     for (Table& table : schema.tables) normalize_table(table);
+    sort_by_name(schema.views);
+    for (View& view : schema.views) {
+      view.body = normalize_view_body(view.body);
+      if (!view.facts.written.empty()) view.facts.written = normalize_view_body(view.facts.written);
+    }
   }
+  guess_view_facts(catalog);
 }
 
 }  // namespace schemac::ir

@@ -11,7 +11,7 @@
 
 namespace schemac::ir {
 
-/// normalize sorts extensions, schemas, enums, tables and each table's
+/// normalize sorts extensions, schemas, enums, tables, views and each table's
 /// uniques, checks, foreign keys and indexes by name (columns and enum values keep
 /// their order), canonicalizes every column type (normalize_type) and every
 /// expression (normalize_expr). Idempotent.
@@ -63,5 +63,17 @@ void normalize_table(Table& table);
 /// PostgreSQL's implicit cast of such a column to text ("(code)::text") goes.
 std::string normalize_expr(std::string_view expr,
                            const std::vector<std::string>& text_columns = {});
+
+/// normalize_view_body is the offline canonical spelling of a view's query:
+/// comments and a trailing ';' go, whitespace becomes pg_get_expr's spacing and
+/// bare words are lower-cased. It cannot judge what PostgreSQL rewrites
+/// (qualified column names, `*` expanded, added casts and aliases): `plan` and
+/// `apply` compare the text PostgreSQL itself prints instead
+/// (catalog::canonicalize_views). The result is valid SQL with the same meaning.
+std::string normalize_view_body(std::string_view body);
+
+/// guess_view_facts fills ViewFacts::relations and ::reads of every view whose
+/// facts are not known from the database, from the names its query mentions.
+void guess_view_facts(Catalog& catalog);
 
 }  // namespace schemac::ir

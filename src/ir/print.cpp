@@ -114,6 +114,11 @@ std::string to_debug_string(const Catalog& catalog) {
              optional_field("comment", e.comment) + "\n";
     }
     for (const Table& t : s.tables) out += table_lines(s.name, t);
+    for (const View& v : s.views) {
+      out += std::string(v.materialized ? "  materialized view " : "  view ") + s.name + "." +
+             v.name + " as (" + v.body + ")" + optional_field("comment", v.comment) +
+             renamed(v.provenance) + "\n";
+    }
   }
   return out;
 }

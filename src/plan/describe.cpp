@@ -22,6 +22,10 @@ std::string on(const std::string& what, const std::string& name, const Qualified
   return what + " " + base::quote_ident(name) + " on " + qn(table);
 }
 
+std::string view_kind(const ir::View& view) {
+  return view.materialized ? "materialized view " : "view ";
+}
+
 std::string identity_word(ir::IdentityKind kind) {
   return kind == ir::IdentityKind::Always ? "always" : "by default";
 }
@@ -46,6 +50,10 @@ std::string comment_object(const SetComment& c) {
       return "index " + qn({c.object.schema, c.member});
     case CommentTarget::Constraint:
       return on("constraint", c.member, c.object);
+    case CommentTarget::View:
+      return "view " + qn(c.object);
+    case CommentTarget::MaterializedView:
+      return "materialized view " + qn(c.object);
   }
   return "";
 }
@@ -86,6 +94,8 @@ Verb change_verb(const Change& change) {
                         [](const AddCheck&) { return Verb::Create; },
                         [](const AddForeignKey&) { return Verb::Create; },
                         [](const CreateIndex&) { return Verb::Create; },
+                        [](const CreateView&) { return Verb::Create; },
+                        [](const DropView&) { return Verb::Drop; },
                         [](const DropSchema&) { return Verb::Drop; },
                         [](const DropExtension&) { return Verb::Drop; },
                         [](const DropEnum&) { return Verb::Drop; },
@@ -157,6 +167,13 @@ std::string summarize(const Change& change) {
           },
           [](const RenameConstraint& c) {
             return on("rename constraint", c.from, c.table) + " to " + base::quote_ident(c.to);
+          },
+          [](const CreateView& c) { return "create " + view_kind(c.view) + qn(c.name); },
+          [](const ReplaceView& c) { return "replace view " + qn(c.name); },
+          [](const DropView& c) { return "drop " + view_kind(c.view) + qn(c.name); },
+          [](const RenameView& c) {
+            return std::string(c.materialized ? "rename materialized view " : "rename view ") +
+                   qn(c.from) + " to " + base::quote_ident(c.to);
           },
       },
       change);

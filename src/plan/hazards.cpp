@@ -104,6 +104,13 @@ std::vector<Hazard> change_hazards(const diff::Change& change, bool table_is_new
             return H{Hazard::DeletesData, Hazard::MayFail};
           },
           [](const DropTable&) { return H{Hazard::DeletesData}; },
+          // A materialized view's rows are computed again; until the transaction
+          // commits, its readers wait.
+          [](const DropView& c) { return c.view.materialized ? H{Hazard::BlocksReads} : H{}; },
+          [](const CreateView& c) {
+            return c.view.materialized && c.recreate ? H{Hazard::RewritesTable, Hazard::BlocksReads}
+                                                     : H{};
+          },
           [](const AlterTable& a) {
             H all;
             for (const ColumnAction& action : a.actions) {

@@ -17,6 +17,8 @@ namespace {
 using namespace diff;
 using Graph = std::map<QualifiedName, std::set<QualifiedName>>;
 
+// Views are renamed with tables, dropped before any table change (they may read
+// what changes), created or replaced once tables, columns and keys are there.
 int rank(const Change& change) {
   return std::visit(
       Overloaded{
@@ -33,6 +35,8 @@ int rank(const Change& change) {
           [](const AddForeignKey&) { return 13; },  [](const CreateIndex&) { return 14; },
           [](const SetComment&) { return 15; },     [](const DropEnum&) { return 16; },
           [](const DropSchema&) { return 17; },     [](const DropExtension&) { return 18; },
+          [](const RenameView&) { return 4; },      [](const DropView&) { return 5; },
+          [](const CreateView&) { return 14; },     [](const ReplaceView&) { return 14; },
       },
       change);
 }
@@ -81,6 +85,10 @@ std::string object_key(const Change& change) {
                         [](const RenameColumn& c) { return key_of(c.table, c.from); },
                         [](const RenameIndex& c) { return key_of(c.table, c.from); },
                         [](const RenameConstraint& c) { return key_of(c.table, c.from); },
+                        [](const CreateView& c) { return key_of(c.name); },
+                        [](const ReplaceView& c) { return key_of(c.name); },
+                        [](const DropView& c) { return key_of(c.name); },
+                        [](const RenameView& c) { return key_of(c.from); },
                     },
                     change);
 }
@@ -154,6 +162,43 @@ void detach_dropped(std::vector<Change>& changes) {
   changes.insert(changes.end(), detached.begin(), detached.end());
 }
 
+// add_edge adds from -> to unless `to` already reaches `from` (guessed view
+// facts could name each other; the database's never do).
+void add_edge(std::vector<std::vector<std::size_t>>& successors, std::size_t from, std::size_t to) {
+  std::vector<std::size_t> stack{to};
+  std::set<std::size_t> seen;
+  while (!stack.empty()) {
+    std::size_t node = stack.back();
+    stack.pop_back();
+    if (node == from) return;
+    if (!seen.insert(node).second) continue;
+    stack.insert(stack.end(), successors[node].begin(), successors[node].end());
+  }
+  successors[from].push_back(to);
+}
+
+// View edges: a view is created after the views it reads, dropped before them.
+void add_view_edges(const std::vector<Change>& changes,
+                    std::vector<std::vector<std::size_t>>& successors) {
+  std::map<QualifiedName, std::size_t> created, dropped;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    if (auto* v = std::get_if<CreateView>(&changes[i])) created[v->name] = i;
+    if (auto* v = std::get_if<ReplaceView>(&changes[i])) created[v->name] = i;
+    if (auto* v = std::get_if<DropView>(&changes[i])) dropped[v->name] = i;
+  }
+  auto facts = [&](std::size_t i) -> const ir::ViewFacts& {
+    if (auto* v = std::get_if<CreateView>(&changes[i])) return v->view.facts;
+    if (auto* v = std::get_if<ReplaceView>(&changes[i])) return v->view.facts;
+    return std::get<DropView>(changes[i]).view.facts;
+  };
+  for (const auto& [name, i] : created)
+    for (const QualifiedName& r : facts(i).relations)
+      if (r != name && created.count(r)) add_edge(successors, created[r], i);
+  for (const auto& [name, i] : dropped)
+    for (const QualifiedName& r : facts(i).relations)
+      if (r != name && dropped.count(r)) add_edge(successors, i, dropped[r]);
+}
+
 // Hard edges: a referenced new table is created first; a referencing dropped
 // table is dropped first; an extension is dropped before those it requires.
 std::vector<std::vector<std::size_t>> table_edges(const std::vector<Change>& changes) {
@@ -189,6 +234,7 @@ std::vector<std::vector<std::size_t>> table_edges(const std::vector<Change>& cha
     for (const ir::ForeignKey& fk : std::get<DropTable>(changes[i]).table.foreign_keys)
       if (fk.ref_table != name && dropped.count(fk.ref_table))
         successors[i].push_back(dropped[fk.ref_table]);
+  add_view_edges(changes, successors);
   return successors;
 }
 

@@ -163,7 +163,7 @@ TEST_CASE("normalize sorts objects and canonicalizes types and expressions", "[i
   a.name = "a";
   schema.tables = {b, a};
   catalog.schemas.push_back(schema);
-  catalog.schemas.push_back({"app", {}, {}, {}, {}});
+  catalog.schemas.push_back({"app", {}, {}, {}, {}, {}});
 
   ir::normalize(catalog);
   const std::string want =

@@ -1,0 +1,103 @@
+// catalog/canonicalize: see canonicalize.hpp. Each query gets a savepoint
+// (pqxx::subtransaction), so a refused one does not end the transaction;
+// materialized views are created as plain views, which PostgreSQL deparses
+// alike and which run no query.
+#include "catalog/canonicalize.hpp"
+
+#include <map>
+
+#include "base/quote.hpp"
+#include "catalog/connection_impl.hpp"
+#include "catalog/inspect_build.hpp"
+#include "catalog/queries.hpp"
+#include "catalog/url.hpp"
+
+namespace schemac::catalog {
+namespace {
+
+ResultSet to_rows(const pqxx::result& result) {
+  ResultSet set;
+  for (pqxx::row::size_type col = 0; col < static_cast<pqxx::row::size_type>(result.columns());
+       ++col)
+    set.columns.emplace_back(result.column_name(col));
+  for (const pqxx::row& row : result) {
+    auto& out = set.rows.emplace_back();
+    for (const pqxx::field& field : row)
+      out.push_back(field.is_null() ? std::nullopt : std::optional<std::string>(field.c_str()));
+  }
+  return set;
+}
+
+// A refusal that says nothing about the query: no right to create temporary
+// objects (42501), or a read-only server (25006).
+bool refuses_any_view(const pqxx::sql_error& e) {
+  return e.sqlstate() == "42501" || e.sqlstate() == "25006";
+}
+
+// Creates the scratch views and reads them back; throws what pqxx throws. Sets
+// `refused` to the server's message when temporary views cannot be made at all.
+void run(pqxx::connection& conn, std::map<std::string, ir::View*>& views, std::string& refused) {
+  pqxx::work tx(conn, "schemac_canonicalize");
+  tx.exec(kSetSearchPath);
+  tx.exec("SET LOCAL lock_timeout = '5s'");
+  tx.exec("SET LOCAL statement_timeout = '30s'");
+  for (const auto& [scratch, view] : views) {
+    try {
+      pqxx::subtransaction savepoint(tx, "schemac_view");
+      savepoint.exec("CREATE TEMPORARY VIEW " + base::quote_ident(scratch) + " AS " + view->body);
+      savepoint.commit();
+    } catch (const pqxx::broken_connection&) {
+      throw;
+    } catch (const pqxx::sql_error& e) {
+      // Refused now (rolled back to the savepoint): the view keeps its text.
+      if (refuses_any_view(e)) {
+        refused = one_line(e.what());
+        break;
+      }
+    }
+  }
+  ResultSet rows = to_rows(tx.exec(std::string(queries::kScratchViews)));
+  tx.abort();
+  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+    const RowRef row(rows, i);
+    auto found = views.find(row.text("relname"));
+    if (found == views.end()) continue;
+    ir::View& view = *found->second;
+    std::string written = std::move(view.body);
+    view.body = row.text("body");
+    view.facts = view_facts(row);
+    view.facts.written = std::move(written);
+  }
+}
+
+}  // namespace
+
+bool canonicalize_views(Connection& conn, ir::Catalog& desired, base::Diagnostics& diags) {
+  std::map<std::string, ir::View*> views;  // scratch name -> desired view
+  for (ir::Schema& schema : desired.schemas)
+    for (ir::View& view : schema.views)
+      views.emplace("schemac_view_" + std::to_string(views.size()), &view);
+  if (views.empty()) return true;
+  Connection::Impl& impl = conn.impl();
+  std::string problem, refused;
+  try {
+    run(*impl.conn, views, refused);
+    if (!refused.empty()) {
+      diags.warning(base::DiagKind::ViewsComparedAsWritten, std::nullopt,
+                    "views are compared as written, not as PostgreSQL prints them, so unchanged "
+                    "views may show as changed: cannot create temporary views on " +
+                        impl.redacted_url + ": " + redact_secrets(refused, impl.url));
+    }
+    return true;
+  } catch (const pqxx::sql_error& e) {
+    problem = one_line(e.what()) + (e.sqlstate().empty() ? "" : " (SQLSTATE " + e.sqlstate() + ")");
+  } catch (const std::exception& e) {
+    problem = one_line(e.what());
+  }
+  diags.error(base::DiagKind::DatabaseQueryFailed, std::nullopt,
+              "cannot compare the views' queries on " + impl.redacted_url + ": " +
+                  redact_secrets(problem, impl.url));
+  return false;
+}
+
+}  // namespace schemac::catalog
