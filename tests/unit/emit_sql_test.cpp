@@ -17,7 +17,7 @@ ir::Column with_identity(ir::Column c, ir::IdentityKind kind) {
 }
 
 TEST_CASE("emit: SQL of each change kind", "[emit]") {
-  ir::Extension postgis{"postgis", "3.3.2", "gis", {}};
+  ir::Extension postgis{"postgis", "3.3.2", "gis", {}, {}};
   ir::UniqueConstraint unique{"users_email_key", {"email"}, true, std::nullopt, {}};
   ir::CheckConstraint check{"users_email_check", "length(email) > 3", false, std::nullopt, {}};
   ir::ForeignKey fk = foreign_key("maps_owner_fk", {"owner_id"}, kUsers, {"id"});
@@ -42,7 +42,7 @@ TEST_CASE("emit: SQL of each change kind", "[emit]") {
       {CreateSchema{"analytics"}, "CREATE SCHEMA analytics;"},
       {DropSchema{"analytics"}, "DROP SCHEMA analytics;"},
       {CreateExtension{postgis}, "CREATE EXTENSION postgis WITH SCHEMA gis VERSION '3.3.2';"},
-      {CreateExtension{{"uuid-ossp", {}, {}, {}}}, "CREATE EXTENSION \"uuid-ossp\";"},
+      {CreateExtension{{"uuid-ossp", {}, {}, {}, {}}}, "CREATE EXTENSION \"uuid-ossp\";"},
       {UpdateExtension{"pgcrypto", "1.2", "1.3"}, "ALTER EXTENSION pgcrypto UPDATE TO '1.3';"},
       {DropExtension{postgis}, "DROP EXTENSION postgis;"},
       {CreateEnum{{"public", "mood"}, {"sad", "it's ok"}},

@@ -140,8 +140,8 @@ TEST_CASE("lex_sql follows PostgreSQL's operator rules", "[ir][normalize]") {
 
 TEST_CASE("normalize sorts objects and canonicalizes types and expressions", "[ir][normalize]") {
   ir::Catalog catalog;
-  catalog.extensions.push_back({"postgis", {}, {}, {}});
-  catalog.extensions.push_back({"citext", {}, {}, {}});
+  catalog.extensions.push_back({"postgis", {}, {}, {}, {}});
+  catalog.extensions.push_back({"citext", {}, {}, {}, {}});
   ir::Schema schema;
   schema.name = "public";
   ir::Table b;
