@@ -1,5 +1,6 @@
 // schemac check: parse and lower, no database; every diagnostic.
 #include <cstdio>
+#include <string>
 
 #include "cli/app.hpp"
 #include "cli/load.hpp"
@@ -12,17 +13,21 @@ ExitCode run_check(const Args& args, Session& session) {
   auto loaded =
       load_schema(schema_paths_from(args, session.config), options, session.sources, session.diags);
   if (!loaded) return session.fail(ExitCode::InvalidInput);
-  std::size_t tables = 0, enums = 0;
+  std::size_t tables = 0, views = 0, enums = 0;
   for (const ir::Schema& schema : loaded->catalog.schemas) {
     tables += schema.tables.size();
+    views += schema.views.size();
     enums += schema.enums.size();
   }
   session.report();  // warnings
-  std::printf("ok: %zu file%s, %zu schema%s, %zu table%s, %zu enum%s, %zu extension%s\n",
-              loaded->files.size(), loaded->files.size() == 1 ? "" : "s",
-              loaded->catalog.schemas.size(), loaded->catalog.schemas.size() == 1 ? "" : "s",
-              tables, tables == 1 ? "" : "s", enums, enums == 1 ? "" : "s",
-              loaded->catalog.extensions.size(), loaded->catalog.extensions.size() == 1 ? "" : "s");
+  auto count = [](std::size_t n, const char* noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+  };
+  std::string summary =
+      count(loaded->files.size(), "file") + ", " + count(loaded->catalog.schemas.size(), "schema") +
+      ", " + count(tables, "table") + ", " + count(views, "view") + ", " + count(enums, "enum") +
+      ", " + count(loaded->catalog.extensions.size(), "extension");
+  std::printf("ok: %s\n", summary.c_str());
   return ExitCode::Success;
 }
 

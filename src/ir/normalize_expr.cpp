@@ -166,6 +166,37 @@ void rewrite_typed_literals(Tokens& tokens) {
   }
 }
 
+// in_position_call: tokens[i] sits directly inside position( ... ), whose IN
+// separates its two arguments rather than starting a list.
+bool in_position_call(const Tokens& tokens, std::size_t i) {
+  int depth = 0;
+  for (std::size_t k = i; k-- > 0;) {
+    if (is_punct(tokens[k], ")")) ++depth;
+    if (is_punct(tokens[k], "(") && depth-- == 0)
+      return k > 0 && is_word(tokens[k - 1], "position");
+  }
+  return false;
+}
+
+// strip_position_parens: PostgreSQL prints position(a in b) as
+// POSITION((a) IN (b)); the parentheses around the whole of b go (those
+// around a, strip_redundant_parens removes).
+void strip_position_parens(Tokens& tokens) {
+  for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
+    if (!is_word(tokens[i], "in") || !is_punct(tokens[i + 1], "(") || !in_position_call(tokens, i))
+      continue;
+    int depth = 0;
+    std::size_t close = i + 1;
+    for (; close < tokens.size(); ++close) {
+      if (is_punct(tokens[close], "(")) ++depth;
+      if (is_punct(tokens[close], ")") && --depth == 0) break;
+    }
+    if (close + 1 >= tokens.size() || !is_punct(tokens[close + 1], ")")) continue;
+    tokens.erase(tokens.begin() + close);
+    tokens.erase(tokens.begin() + i + 1);
+  }
+}
+
 // rewrite_like_and_in spells LIKE and IN (list) the way PostgreSQL stores them:
 // a like b -> a ~~ b, not ilike -> !~~*, a in (1, 2) -> a = any (array[1, 2]),
 // a not in (...) -> a <> all (array[...]). Subqueries (IN (SELECT ...)) stay.
@@ -181,6 +212,7 @@ void rewrite_like_and_in(Tokens& tokens) {
     }
     std::size_t open = i + (negated ? 2 : 1);
     if (!is_word(word, "in") || open >= tokens.size() || !is_punct(tokens[open], "(")) continue;
+    if (in_position_call(tokens, i)) continue;
     if (open + 1 < tokens.size() && is_word(tokens[open + 1], "select")) continue;
     int depth = 0;
     std::size_t close = open;
@@ -201,7 +233,7 @@ void rewrite_like_and_in(Tokens& tokens) {
   }
 }
 
-// is_simple_operand: one name, number or string: the only BETWEEN operands rewritten.
+// is_simple_operand: one name, number or string: the BETWEEN bounds rewritten.
 bool is_simple_operand(const SqlToken& t) {
   return (is_name(t) && !is_operator_word(t)) || t.kind == K::Number || t.kind == K::String;
 }
@@ -210,6 +242,23 @@ bool is_simple_operand(const SqlToken& t) {
 // PostgreSQL stores it: (a >= b and a <= c), not: (a < b or a > c). The
 // parentheses keep the expansion one operand; strip_redundant_parens drops them
 // where precedence allows.
+// between_subject_start: where the operand that ends just before `end` starts,
+// when it is one simple token or a function call f(...); npos otherwise.
+std::size_t between_subject_start(const Tokens& tokens, std::size_t end) {
+  if (end == 0) return std::string::npos;
+  if (is_simple_operand(tokens[end - 1])) return end - 1;
+  if (!is_punct(tokens[end - 1], ")")) return std::string::npos;
+  int depth = 0;
+  for (std::size_t k = end; k-- > 0;) {
+    if (is_punct(tokens[k], ")")) ++depth;
+    if (is_punct(tokens[k], "(") && --depth == 0)
+      return k > 0 && is_name(tokens[k - 1]) && !is_operator_word(tokens[k - 1])
+                 ? k - 1
+                 : std::string::npos;
+  }
+  return std::string::npos;
+}
+
 void rewrite_between(Tokens& tokens) {
   for (std::size_t i = 1; i < tokens.size(); ++i) {
     bool negated = is_word(tokens[i], "not");
@@ -217,23 +266,23 @@ void rewrite_between(Tokens& tokens) {
     if (kw + 3 >= tokens.size() || !is_word(tokens[kw], "between")) continue;
     std::size_t b = kw + 1, c = kw + 3;
     if (!is_word(tokens[kw + 2], "and")) continue;
-    const SqlToken a = tokens[i - 1];
-    if (!is_simple_operand(a) || !is_simple_operand(tokens[b]) || !is_simple_operand(tokens[c]))
+    std::size_t start = between_subject_start(tokens, i);
+    if (start == std::string::npos || !is_simple_operand(tokens[b]) ||
+        !is_simple_operand(tokens[c]))
       continue;
-    if (!operand_boundary(tokens, i - 1, true) || !operand_boundary(tokens, c + 1, false) ||
+    if (!operand_boundary(tokens, start, true) || !operand_boundary(tokens, c + 1, false) ||
         (c + 1 < tokens.size() && is_punct(tokens[c + 1], ",")))
       continue;
-    Tokens out = {{K::Punct, "("},
-                  a,
-                  {K::Operator, negated ? "<" : ">="},
-                  tokens[b],
-                  {K::Word, negated ? "or" : "and"},
-                  a,
-                  {K::Operator, negated ? ">" : "<="},
-                  tokens[c],
-                  {K::Punct, ")"}};
-    tokens.erase(tokens.begin() + i - 1, tokens.begin() + c + 1);
-    tokens.insert(tokens.begin() + i - 1, out.begin(), out.end());
+    const Tokens a(tokens.begin() + start, tokens.begin() + i);
+    Tokens out = {{K::Punct, "("}};
+    out.insert(out.end(), a.begin(), a.end());
+    out.insert(out.end(),
+               {{K::Operator, negated ? "<" : ">="}, tokens[b], {K::Word, negated ? "or" : "and"}});
+    out.insert(out.end(), a.begin(), a.end());
+    out.insert(out.end(), {{K::Operator, negated ? ">" : "<="}, tokens[c], {K::Punct, ")"}});
+    tokens.erase(tokens.begin() + start, tokens.begin() + c + 1);
+    tokens.insert(tokens.begin() + start, out.begin(), out.end());
+    i = start + out.size() - 1;
   }
 }
 
@@ -299,6 +348,7 @@ std::string normalize_expr(std::string_view expr, const std::vector<std::string>
   strip_redundant_parens(tokens);
   drop_column_text_casts(tokens, text_columns);
   drop_number_casts(tokens);
+  strip_position_parens(tokens);
   strip_redundant_parens(tokens);
   return print_tokens(tokens);
 }

@@ -94,6 +94,13 @@ TEST_CASE("normalize_expr: check constraints as PostgreSQL 15 stores them", "[ir
       {"q not between 1 and 5", "((q < 1) OR (q > 5))", "q < 1 or q > 5"},
       {"x or r between 1 and 2", "(x OR ((r >= 1) AND (r <= 2)))", "x or r >= 1 and r <= 2"},
       {"not r between 1 and 2", "(NOT ((r >= 1) AND (r <= 2)))", "not (r >= 1 and r <= 2)"},
+      {"length(name) between 1 and 200", "((length(name) >= 1) AND (length(name) <= 200))",
+       "length(name) >= 1 and length(name) <= 200"},
+      // position's IN separates its arguments; it is no IN list.
+      {"position('@' in email) > 1", "(POSITION(('@'::text) IN (email)) > 1)",
+       "position('@' in email) > 1"},
+      {"position('a' in lower(email)) = 0", "(POSITION(('a'::text) IN (lower(email))) = 0)",
+       "position('a' in lower(email)) = 0"},
   };
   const std::vector<std::string> text_columns = {"code", "v", "z"};  // varchar columns
   for (const ExprCase& c : kChecks) {
