@@ -1,0 +1,2 @@
+-- add column public.maps.title
+ALTER TABLE public.maps ADD COLUMN title text;
