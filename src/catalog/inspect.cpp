@@ -67,6 +67,7 @@ InspectResults run_queries(pqxx::connection& conn, const std::string& scope, int
   results.constraints = scoped(queries::kConstraints);
   results.indexes = scoped(queries::kIndexes);
   results.views = scoped(queries::kViews);
+  results.unmanaged = scoped(queries::kUnmanaged);
   tx.commit();
   return results;
 }

@@ -22,6 +22,7 @@ struct InspectResults {
   ResultSet constraints;
   ResultSet indexes;
   ResultSet views;
+  ResultSet unmanaged;
 };
 
 /// build_catalog assembles the whole catalog from the query results.

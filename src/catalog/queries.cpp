@@ -199,6 +199,70 @@ const std::string_view kViews =
     "WHERE c.relkind IN ('v', 'm') AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "ORDER BY s.nspname, c.relname";
 
+// Qualified names print through quote_ident so that what `inspect` lists can
+// be found again; relkind 'p' is read as a table, its partitioning is not.
+const std::string_view kUnmanaged =
+    SCHEMAC_SCOPE_CTE
+    "SELECT kind, object FROM (\n"
+    "  SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'\n"
+    "              ELSE 'function' END AS kind,\n"
+    "         pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(p.proname)\n"
+    "           || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS object\n"
+    "  FROM pg_catalog.pg_proc p JOIN scope s ON s.oid = p.pronamespace\n"
+    "  WHERE " SCHEMAC_NOT_EXTENSION_MEMBER("pg_proc", "p.oid")
+    "  UNION ALL\n"
+    "  SELECT 'trigger', pg_catalog.quote_ident(t.tgname) || ' on '\n"
+    "           || pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(c.relname)\n"
+    "  FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid\n"
+    "  JOIN scope s ON s.oid = c.relnamespace\n"
+    "  WHERE NOT t.tgisinternal AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "  UNION ALL\n"
+    "  SELECT 'policy', pg_catalog.quote_ident(pol.polname) || ' on '\n"
+    "           || pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(c.relname)\n"
+    "  FROM pg_catalog.pg_policy pol JOIN pg_catalog.pg_class c ON c.oid = pol.polrelid\n"
+    "  JOIN scope s ON s.oid = c.relnamespace\n"
+    "  UNION ALL\n"
+    "  SELECT 'rule', pg_catalog.quote_ident(r.rulename) || ' on '\n"
+    "           || pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(c.relname)\n"
+    "  FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class\n"
+    "  JOIN scope s ON s.oid = c.relnamespace\n"
+    "  WHERE r.rulename <> '_RETURN' AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "  UNION ALL\n"
+    "  SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table'\n"
+    "              WHEN 'p' THEN 'partitioned table (its partitioning)'\n"
+    "              WHEN 'c' THEN 'composite type' END\n"
+    "           || CASE WHEN c.relkind IN ('r', 'p') AND c.relispartition THEN ' (a partition)'\n"
+    "                   ELSE '' END,\n"
+    "         pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(c.relname)\n"
+    "  FROM pg_catalog.pg_class c JOIN scope s ON s.oid = c.relnamespace\n"
+    "  WHERE (c.relkind IN ('f', 'p', 'c')\n"
+    "         OR (c.relkind = 'S' AND NOT EXISTS (\n"
+    "               SELECT FROM pg_catalog.pg_depend d\n"
+    "               WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid\n"
+    "                 AND d.deptype IN ('a', 'i'))))\n"
+    "    AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    // A composite type's extension membership is recorded on its pg_type row.
+    "    AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_type", "c.reltype")
+    "  UNION ALL\n"
+    "  SELECT CASE WHEN c.relpersistence = 'u' THEN 'unlogged table' ELSE 'row-level security on' END,\n"
+    "         pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(c.relname)\n"
+    "  FROM pg_catalog.pg_class c JOIN scope s ON s.oid = c.relnamespace\n"
+    "  WHERE c.relkind IN ('r', 'p') AND (c.relpersistence = 'u' OR c.relrowsecurity)\n"
+    "    AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "  UNION ALL\n"
+    "  SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'range type' END,\n"
+    "         pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(t.typname)\n"
+    "  FROM pg_catalog.pg_type t JOIN scope s ON s.oid = t.typnamespace\n"
+    "  WHERE t.typtype IN ('d', 'r') AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_type", "t.oid")
+    "  UNION ALL\n"
+    "  SELECT 'exclusion constraint', pg_catalog.quote_ident(con.conname) || ' on '\n"
+    "           || pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(c.relname)\n"
+    "  FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid\n"
+    "  JOIN scope s ON s.oid = c.relnamespace\n"
+    "  WHERE con.contype = 'x' AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    ") u\n"
+    "ORDER BY kind, object";
+
 // The scratch views canonicalize_views creates in this session's temp schema.
 const std::string_view kScratchViews =
     "SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid) AS body,\n"

@@ -27,6 +27,11 @@ extern const std::string_view kIndexes;
 /// (pg_get_viewdef), comment, column_names/column_types, and the relations and
 /// columns the query reads as parallel arrays dep_schemas/dep_names/dep_columns.
 extern const std::string_view kViews;
+/// kUnmanaged: kind, object: what schemac does not model, in scope and not
+/// owned by an extension (functions, triggers, policies, rules, sequences no
+/// column owns, domains, composite and range types, exclusion constraints,
+/// foreign tables, partitioning, unlogged tables, row-level security).
+extern const std::string_view kUnmanaged;
 /// kScratchViews: the session's temporary views (relname), shaped like kViews.
 extern const std::string_view kScratchViews;
 

@@ -25,6 +25,7 @@ Command check_command();
 Command plan_command();
 Command apply_command();
 Command diff_command();
+Command inspect_command();
 
 int run(int argc, char** argv);
 

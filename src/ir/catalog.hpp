@@ -221,10 +221,19 @@ struct Extension {
   friend bool operator==(const Extension&, const Extension&) = default;
 };
 
+/// Unmanaged lists what the inspector found in scope that schemac does not model
+/// (functions, triggers, policies, exclusion constraints, …), one line each
+/// ("function public.touch()"). Inspected catalogs only; never part of equality.
+struct Unmanaged {
+  std::vector<std::string> objects;
+  friend bool operator==(const Unmanaged&, const Unmanaged&) { return true; }
+};
+
 /// Catalog is one whole database state: the desired one or the current one.
 struct Catalog {
   std::vector<Extension> extensions;  // sorted by name after normalize
   std::vector<Schema> schemas;        // sorted by name after normalize
+  Unmanaged unmanaged;
   friend bool operator==(const Catalog&, const Catalog&) = default;
 };
 
