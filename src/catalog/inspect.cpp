@@ -66,6 +66,8 @@ InspectResults run_queries(pqxx::connection& conn, const std::string& scope, int
   results.columns = scoped(queries::kColumns);
   results.constraints = scoped(queries::kConstraints);
   results.indexes = scoped(queries::kIndexes);
+  results.sequences = scoped(queries::kSequences);
+  results.domains = scoped(queries::kDomains);
   tx.commit();
   return results;
 }

@@ -21,6 +21,8 @@ struct InspectResults {
   ResultSet columns;
   ResultSet constraints;
   ResultSet indexes;
+  ResultSet sequences;
+  ResultSet domains;
 };
 
 /// build_catalog assembles the whole catalog from the query results.
@@ -36,6 +38,8 @@ void add_enums(const ResultSet& rows, ir::Catalog& catalog);
 TableIndex add_tables(const ResultSet& tables, const ResultSet& columns, ir::Catalog& catalog);
 void add_constraints(const ResultSet& rows, const TableIndex& tables);
 void add_indexes(const ResultSet& rows, const TableIndex& tables);
+void add_sequences(const ResultSet& rows, ir::Catalog& catalog);
+void add_domains(const ResultSet& rows, ir::Catalog& catalog);
 
 /// InspectedType is what the columns query says about a column's type.
 struct InspectedType {

@@ -142,6 +142,54 @@ const std::string_view kIndexes =
     "                  WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))\n"
     "ORDER BY s.nspname, c.relname, ic.relname, k.ord";
 
+// Sequences: an identity column's sequence (deptype 'i') belongs to its column;
+// every other one is standalone, with the column it is OWNED BY (deptype 'a').
+const std::string_view kSequences =
+    SCHEMAC_SCOPE_CTE
+    "SELECT s.nspname, c.relname, pg_catalog.format_type(sq.seqtypid, NULL) AS data_type,\n"
+    "       sq.seqstart AS start, sq.seqincrement AS increment, sq.seqmin AS min_value,\n"
+    "       sq.seqmax AS max_value, sq.seqcache AS cache, sq.seqcycle AS cycle,\n"
+    "       oc.relname AS owner_table, oa.attname AS owner_column,\n"
+    "       pg_catalog.obj_description(c.oid, 'pg_class') AS comment\n"
+    "FROM pg_catalog.pg_sequence sq\n"
+    "JOIN pg_catalog.pg_class c ON c.oid = sq.seqrelid\n"
+    "JOIN scope s ON s.oid = c.relnamespace\n"
+    "LEFT JOIN pg_catalog.pg_depend d\n"
+    "  ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid\n"
+    "  AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjsubid > 0\n"
+    "  AND d.deptype IN ('a', 'i')\n"
+    "LEFT JOIN pg_catalog.pg_class oc ON oc.oid = d.refobjid\n"
+    "LEFT JOIN pg_catalog.pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid\n"
+    "WHERE c.relkind = 'S' AND d.deptype IS DISTINCT FROM 'i'\n"
+    "  AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "ORDER BY s.nspname, c.relname";
+
+// Domains: the base type is read like a column's type (element type of an
+// array; typtypmod for its modifiers). Expressions print VALUE for the value.
+const std::string_view kDomains =
+    SCHEMAC_SCOPE_CTE
+    "SELECT s.nspname, t.typname,\n"
+    "       (bt.typcategory = 'A' AND bt.typelem <> 0) AS is_array,\n"
+    "       et.typname AS type_name, etn.nspname AS type_schema,\n"
+    "       pg_catalog.format_type(et.oid, NULL) AS type_format,\n"
+    "       CASE WHEN t.typtypmod >= 0 THEN pg_catalog.format_type(et.oid, t.typtypmod) END\n"
+    "         AS type_format_mod,\n"
+    "       t.typnotnull AS not_null,\n"
+    "       pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expr,\n"
+    "       CASE WHEN t.typcollation <> bt.typcollation THEN co.collname END AS collation,\n"
+    "       pg_catalog.obj_description(t.oid, 'pg_type') AS comment,\n"
+    "       con.conname, pg_catalog.pg_get_expr(con.conbin, 0) AS check_expr\n"
+    "FROM pg_catalog.pg_type t\n"
+    "JOIN scope s ON s.oid = t.typnamespace\n"
+    "JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype\n"
+    "JOIN pg_catalog.pg_type et\n"
+    "  ON et.oid = CASE WHEN bt.typcategory = 'A' AND bt.typelem <> 0 THEN bt.typelem ELSE bt.oid END\n"
+    "JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace\n"
+    "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation\n"
+    "LEFT JOIN pg_catalog.pg_constraint con ON con.contypid = t.oid AND con.contype = 'c'\n"
+    "WHERE t.typtype = 'd' AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_type", "t.oid")
+    "ORDER BY s.nspname, t.typname, con.conname";
+
 #undef SCHEMAC_NOT_EXTENSION_MEMBER
 #undef SCHEMAC_SCOPE_CTE
 

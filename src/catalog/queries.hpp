@@ -22,5 +22,11 @@ extern const std::string_view kColumns;
 extern const std::string_view kConstraints;
 /// kIndexes: one row per index key or INCLUDE column of indexes not backing a constraint.
 extern const std::string_view kIndexes;
+/// kSequences: one row per sequence that is not an identity column's: its options,
+/// its OWNED BY column (deptype 'a', as serial and `owned by` leave it) and comment.
+extern const std::string_view kSequences;
+/// kDomains: one row per domain check constraint (one row with NULL conname for a
+/// domain without checks): base type parts, NOT NULL, default, collation, comment.
+extern const std::string_view kDomains;
 
 }  // namespace schemac::catalog::queries

@@ -52,12 +52,14 @@ std::set<std::string> schemas_in_scope(const ir::Catalog& current, const ir::Cat
   return names;
 }
 
-void diff_schema_contents(const ir::Schema* from, const ir::Schema* to, const std::string& name,
-                          const std::string& gis_schema, std::vector<Change>& out,
-                          base::Diagnostics& diags) {
+void diff_schema_contents(const ir::Catalog& current, const ir::Schema* from, const ir::Schema* to,
+                          const std::string& name, const std::string& gis_schema,
+                          std::vector<Change>& out, base::Diagnostics& diags) {
   static const ir::Schema kEmpty;
   const ir::Schema& have = from ? *from : kEmpty;
   const ir::Schema& want = to ? *to : kEmpty;
+  detail::diff_sequences(name, have, want, out);
+  detail::diff_domains(name, have, want, current, out, diags);
   for (const ir::EnumType& e : want.enums) {
     auto it = std::find_if(have.enums.begin(), have.enums.end(),
                            [&](const ir::EnumType& h) { return h.name == e.name; });
@@ -121,7 +123,7 @@ ChangeSet diff(const ir::Catalog& current, const ir::Catalog& desired, const Dif
       detail::diff_comment(CommentTarget::Schema, {name, ""}, "",
                            from ? from->comment : std::nullopt, to->comment, out);
     }
-    diff_schema_contents(from, to, name, gis_schema, out, diags);
+    diff_schema_contents(working, from, to, name, gis_schema, out, diags);
     if (from && !to && name != kPublic) out.push_back(DropSchema{name});
   }
   return result;

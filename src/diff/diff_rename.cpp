@@ -80,6 +80,11 @@ void rename_column_refs(ir::Catalog& catalog, const QualifiedName& table_name, i
     for (ir::Table& t : schema.tables)
       for (ir::ForeignKey& fk : t.foreign_keys)
         if (fk.ref_table == table_name) rename_in(fk.ref_columns, from, to);
+  // OWNED BY follows the column, as PostgreSQL's dependency does.
+  if (ir::Schema* schema = ir::find_schema(catalog, table_name.schema))
+    for (ir::Sequence& s : schema->sequences)
+      if (s.owned_by && s.owned_by->table == table_name.name && s.owned_by->column == from)
+        s.owned_by->column = to;
 }
 
 void rename_table(ir::Catalog& catalog, ir::Table& table, const QualifiedName& from,
@@ -89,6 +94,9 @@ void rename_table(ir::Catalog& catalog, ir::Table& table, const QualifiedName& f
     for (ir::Table& t : schema.tables)
       for (ir::ForeignKey& fk : t.foreign_keys)
         if (fk.ref_table == from) fk.ref_table.name = to;
+  if (ir::Schema* schema = ir::find_schema(catalog, from.schema))
+    for (ir::Sequence& s : schema->sequences)
+      if (s.owned_by && s.owned_by->table == from.name) s.owned_by->table = to;
 }
 
 ir::Table* find_table_mut(ir::Catalog& catalog, const QualifiedName& name) {

@@ -42,6 +42,14 @@ void alter_table(const QualifiedName& name, const ir::Table& from, const ir::Tab
 void diff_enum(const QualifiedName& name, const ir::EnumType* from, const ir::EnumType& to,
                std::vector<Change>& out, base::Diagnostics& diags);
 
+/// diff_sequences / diff_domains emit the changes of one schema's sequences and
+/// domains; a refused domain change is reported in diags. `current` is the
+/// whole current catalog (after renames), to find what uses a domain.
+void diff_sequences(const std::string& schema, const ir::Schema& have, const ir::Schema& want,
+                    std::vector<Change>& out);
+void diff_domains(const std::string& schema, const ir::Schema& have, const ir::Schema& want,
+                  const ir::Catalog& current, std::vector<Change>& out, base::Diagnostics& diags);
+
 /// diff_comment emits SetComment when the comments differ.
 void diff_comment(CommentTarget target, const QualifiedName& object, std::string member,
                   const std::optional<std::string>& from, const std::optional<std::string>& to,

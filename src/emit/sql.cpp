@@ -108,6 +108,13 @@ std::string change_sql(const Change& change) {
             return alter_constraint(c.table,
                                     "RENAME CONSTRAINT " + ident(c.from) + " TO " + ident(c.to));
           },
+          [](const CreateSequence& c) { return detail::create_sequence_sql(c); },
+          [](const AlterSequence& c) { return detail::alter_sequence_sql(c); },
+          [](const SetSequenceOwner& c) { return detail::sequence_owner_sql(c); },
+          [](const DropSequence& c) { return "DROP SEQUENCE " + table_name(c.name) + ";"; },
+          [](const CreateDomain& c) { return detail::create_domain_sql(c); },
+          [](const AlterDomain& c) { return detail::alter_domain_sql(c); },
+          [](const DropDomain& c) { return "DROP DOMAIN " + table_name(c.name) + ";"; },
       },
       change);
 }

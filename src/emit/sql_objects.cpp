@@ -28,6 +28,10 @@ std::string comment_target(const diff::SetComment& c) {
       return "INDEX " + table_name({c.object.schema, c.member});
     case CommentTarget::Constraint:
       return "CONSTRAINT " + base::quote_ident(c.member) + " ON " + table_name(c.object);
+    case CommentTarget::Sequence:
+      return "SEQUENCE " + table_name(c.object);
+    case CommentTarget::Domain:
+      return "DOMAIN " + table_name(c.object);
   }
   return "";
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ir/sequence.hpp"
 #include "ir/types.hpp"
 
 namespace schemac::ir {
@@ -18,16 +19,53 @@ void normalize_optional(std::optional<std::string>& expr,
   if (expr) expr = normalize_expr(*expr, text_columns);
 }
 
-// The columns whose implicit cast to text PostgreSQL spells out in expressions.
-std::vector<std::string> text_columns(const Table& table) {
+bool is_text_type(const TypeRef& type) {
+  return type.schema.empty() && !type.is_array &&
+         (type.name == "text" || type.name == "character varying");
+}
+
+bool is_text_domain(const TypeRef& type, const std::vector<QualifiedName>& text_domains) {
+  return !type.is_array && std::find(text_domains.begin(), text_domains.end(),
+                                     QualifiedName{type.schema, type.name}) != text_domains.end();
+}
+
+// The columns whose implicit cast to text PostgreSQL spells out in expressions:
+// those of a text type or of a domain over one (text_domains).
+std::vector<std::string> text_columns(const Table& table,
+                                      const std::vector<QualifiedName>& text_domains) {
   std::vector<std::string> names;
   for (const Column& column : table.columns) {
     const TypeRef& type = column.type;
-    if (type.schema.empty() && !type.is_array &&
-        (type.name == "text" || type.name == "character varying"))
-      names.push_back(column.name);
+    if (is_text_type(type) || is_text_domain(type, text_domains)) names.push_back(column.name);
   }
   return names;
+}
+
+// The domains over text or varchar, directly or through other domains.
+std::vector<QualifiedName> find_text_domains(const Catalog& catalog) {
+  std::vector<QualifiedName> found;
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const Schema& schema : catalog.schemas)
+      for (const Domain& domain : schema.domains) {
+        QualifiedName name{schema.name, domain.name};
+        if (std::find(found.begin(), found.end(), name) != found.end()) continue;
+        if (!is_text_type(domain.type) && !is_text_domain(domain.type, found)) continue;
+        found.push_back(name);
+        grew = true;
+      }
+  }
+  return found;
+}
+
+// In a domain's expressions the value is `value`; PostgreSQL casts it like a column.
+void normalize_domain(Domain& domain, const std::vector<QualifiedName>& text_domains) {
+  std::vector<std::string> value;
+  if (is_text_type(domain.type) || is_text_domain(domain.type, text_domains))
+    value.push_back("value");
+  normalize_optional(domain.default_expr, {});
+  for (CheckConstraint& check : domain.checks) check.expr = normalize_expr(check.expr, value);
+  sort_by_name(domain.checks);
 }
 
 }  // namespace
@@ -48,8 +86,12 @@ void normalize_type(TypeRef& type) {
 }
 
 void normalize_table(Table& table) {
+  normalize_table(table, {});
+}
+
+void normalize_table(Table& table, const std::vector<QualifiedName>& text_domains) {
   for (Column& column : table.columns) normalize_type(column.type);
-  const std::vector<std::string> texts = text_columns(table);
+  const std::vector<std::string> texts = text_columns(table, text_domains);
   for (Column& column : table.columns) {
     normalize_optional(column.default_expr, {});
     normalize_optional(column.generated_expr, texts);
@@ -68,10 +110,19 @@ void normalize_table(Table& table) {
 void normalize(Catalog& catalog) {
   sort_by_name(catalog.extensions);
   sort_by_name(catalog.schemas);
+  for (Schema& schema : catalog.schemas)
+    for (Domain& domain : schema.domains) normalize_type(domain.type);
+  const std::vector<QualifiedName> text_domains = find_text_domains(catalog);
+  for (Schema& schema : catalog.schemas) {
+    for (Domain& domain : schema.domains) normalize_domain(domain, text_domains);
+    sort_by_name(schema.domains);
+    for (Sequence& sequence : schema.sequences) normalize_sequence(sequence);
+    sort_by_name(schema.sequences);
+  }
   for (Schema& schema : catalog.schemas) {
     sort_by_name(schema.enums);
     sort_by_name(schema.tables);
-    for (Table& table : schema.tables) normalize_table(table);
+    for (Table& table : schema.tables) normalize_table(table, text_domains);
   }
 }
 

@@ -11,7 +11,8 @@
 
 namespace schemac::ir {
 
-/// normalize sorts extensions, schemas, enums, tables and each table's
+/// normalize sorts extensions, schemas, enums, tables, sequences, domains, each domain's
+/// checks (normalize_sequence fills sequence defaults) and each table's
 /// uniques, checks, foreign keys and indexes by name (columns and enum values keep
 /// their order), canonicalizes every column type (normalize_type) and every
 /// expression (normalize_expr). Idempotent.
@@ -25,6 +26,9 @@ void normalize_type(TypeRef& type);
 /// normalize_table applies normalize_type/normalize_expr to one table and sorts
 /// its constraints and indexes by name.
 void normalize_table(Table& table);
+/// normalize_table with the domains over text or varchar (whose columns PostgreSQL
+/// casts to text in expressions just like text columns).
+void normalize_table(Table& table, const std::vector<QualifiedName>& text_domains);
 
 /// normalize_expr gives SQL expression text the canonical spelling used for
 /// comparison, such that normalize_expr(x) == normalize_expr(pg_get_expr of x as

@@ -199,7 +199,7 @@ TEST_CASE("parse: error messages point at the right place") {
        "'unique', 'foreign key', 'check', 'index' or 'comment' [E0101]\n\n^\n"},
       {"tabel users {\n}\n",
        "app.schema:1:1: error: unknown declaration 'tabel'; expected 'extension', 'enum', "
-       "'table' or 'schema' [E0108]\n"
+       "'table', 'sequence', 'domain' or 'schema' [E0108]\n"
        "tabel users {\n"
        "^~~~~\n"},
       {"table t {\n  user text\n}\n",

@@ -163,7 +163,9 @@ TEST_CASE("normalize sorts objects and canonicalizes types and expressions", "[i
   a.name = "a";
   schema.tables = {b, a};
   catalog.schemas.push_back(schema);
-  catalog.schemas.push_back({"app", {}, {}, {}, {}});
+  ir::Schema app;
+  app.name = "app";
+  catalog.schemas.push_back(app);
 
   ir::normalize(catalog);
   const std::string want =
