@@ -267,8 +267,13 @@ struct DropDomainCheck {
   ir::CheckConstraint check;
   friend bool operator==(const DropDomainCheck&, const DropDomainCheck&) = default;
 };
-using DomainAction =
-    std::variant<SetDomainDefault, SetDomainNotNull, AddDomainCheck, DropDomainCheck>;
+struct RenameDomainCheck {
+  std::string from;
+  std::string to;
+  friend bool operator==(const RenameDomainCheck&, const RenameDomainCheck&) = default;
+};
+using DomainAction = std::variant<SetDomainDefault, SetDomainNotNull, AddDomainCheck,
+                                  DropDomainCheck, RenameDomainCheck>;
 struct AlterDomain {
   QualifiedName name;
   DomainAction action;
@@ -283,6 +288,18 @@ struct DropDomain {
   friend bool operator==(const DropDomain&, const DropDomain&) = default;
 };
 
+/// RenameSequence / RenameDomain: ALTER SEQUENCE|DOMAIN ... RENAME TO (a `renamed from` hint).
+struct RenameSequence {
+  QualifiedName from;
+  std::string to;
+  friend bool operator==(const RenameSequence&, const RenameSequence&) = default;
+};
+struct RenameDomain {
+  QualifiedName from;
+  std::string to;
+  friend bool operator==(const RenameDomain&, const RenameDomain&) = default;
+};
+
 /// Change is one of the closed set; visit it with an overloaded lambda set so that
 /// adding a kind breaks every place that must handle it.
 using Change =
@@ -293,7 +310,7 @@ using Change =
                  RenameColumn, RenameIndex, RenameConstraint,
                  // sequences and domains
                  CreateSequence, AlterSequence, SetSequenceOwner, DropSequence, CreateDomain,
-                 AlterDomain, DropDomain>;
+                 AlterDomain, DropDomain, RenameSequence, RenameDomain>;
 
 /// Overloaded builds a visitor from lambdas.
 template <class... Fs>

@@ -167,12 +167,77 @@ void rename_members(ir::Catalog& current, const QualifiedName& qn, ir::Table& ha
     rename_constraint(qn, have, fk.name, fk.provenance, out, diags);
 }
 
+// rename_sequence_refs: PostgreSQL stores nextval('s') by OID, so a renamed
+// sequence's defaults print the new name; mirror that in the default texts.
+void rename_sequence_refs(ir::Catalog& catalog, const QualifiedName& from, const std::string& to) {
+  // Inspected with search_path = public: public names print bare.
+  std::string prefix = from.schema == "public" ? "" : from.schema + ".";
+  std::string old_text = "'" + prefix + from.name + "'";
+  for (ir::Schema& schema : catalog.schemas)
+    for (ir::Table& t : schema.tables)
+      for (ir::Column& c : t.columns) {
+        if (!c.default_expr) continue;
+        std::vector<ir::SqlToken> tokens = ir::lex_sql(*c.default_expr);
+        bool changed = false;
+        for (ir::SqlToken& token : tokens) {
+          if (token.kind != ir::SqlTokenKind::String || token.text != old_text) continue;
+          token.text = "'" + prefix + to + "'";
+          changed = true;
+        }
+        if (changed) c.default_expr = ir::print_tokens(tokens);
+      }
+}
+
+// rename_domain_refs: columns and domains of the renamed domain's type follow it.
+void rename_domain_refs(ir::Catalog& catalog, const QualifiedName& from, const std::string& to) {
+  auto follow = [&](ir::TypeRef& type) {
+    if (type.schema == from.schema && type.name == from.name) type.name = to;
+  };
+  for (ir::Schema& schema : catalog.schemas) {
+    for (ir::Domain& d : schema.domains) follow(d.type);
+    for (ir::Table& t : schema.tables)
+      for (ir::Column& c : t.columns) follow(c.type);
+  }
+}
+
+// rename_seqdom: the `renamed from` hints of one schema's sequences and domains.
+void rename_seqdom(ir::Catalog& current, const ir::Schema& schema, std::vector<Change>& out,
+                   base::Diagnostics& diags) {
+  ir::Schema* have = ir::find_schema(current, schema.name);
+  if (!have) return;
+  for (const ir::Sequence& want : schema.sequences) {
+    if (!want.provenance.renamed_from) continue;
+    QualifiedName old_qn{schema.name, *want.provenance.renamed_from};
+    ir::Sequence* old = find_named(have->sequences, old_qn.name);
+    HintState state = classify(old != nullptr, find_named(have->sequences, want.name) != nullptr);
+    if (!check_hint(state, "sequence", display(old_qn), display({schema.name, want.name}),
+                    want.provenance, diags))
+      continue;
+    out.push_back(RenameSequence{old_qn, want.name});
+    old->name = want.name;
+    rename_sequence_refs(current, old_qn, want.name);
+  }
+  for (const ir::Domain& want : schema.domains) {
+    if (!want.provenance.renamed_from) continue;
+    QualifiedName old_qn{schema.name, *want.provenance.renamed_from};
+    ir::Domain* old = find_named(have->domains, old_qn.name);
+    HintState state = classify(old != nullptr, find_named(have->domains, want.name) != nullptr);
+    if (!check_hint(state, "domain", display(old_qn), display({schema.name, want.name}),
+                    want.provenance, diags))
+      continue;
+    out.push_back(RenameDomain{old_qn, want.name});
+    old->name = want.name;
+    rename_domain_refs(current, old_qn, want.name);
+  }
+}
+
 }  // namespace
 
 void apply_renames(ir::Catalog& current, const ir::Catalog& desired, const Scope& scope,
                    std::vector<Change>& out, base::Diagnostics& diags) {
   for (const ir::Schema& schema : desired.schemas) {
     if (!scope.contains(schema.name)) continue;
+    rename_seqdom(current, schema, out, diags);
     for (const ir::Table& want : schema.tables) {
       QualifiedName qn{schema.name, want.name};
       if (want.provenance.renamed_from) {

@@ -71,13 +71,28 @@ void alter_domain(const QualifiedName& name, const ir::Domain& have, const ir::D
     out.push_back(AlterDomain{name, SetDomainDefault{want.default_expr}});
   if (have.not_null != want.not_null)
     out.push_back(AlterDomain{name, SetDomainNotNull{want.not_null}});
+  // A check that only changed its name (the implicit name after a domain
+  // rename, say) is renamed rather than dropped and added again.
+  std::vector<std::string> renamed_to;
   for (const ir::CheckConstraint& check : have.checks) {
     const ir::CheckConstraint* kept = find_named(want.checks, check.name);
-    if (!kept || kept->expr != check.expr) out.push_back(AlterDomain{name, DropDomainCheck{check}});
+    if (kept && kept->expr == check.expr) continue;
+    auto same = std::find_if(want.checks.begin(), want.checks.end(), [&](const auto& c) {
+      return c.expr == check.expr && !find_named(have.checks, c.name) &&
+             std::find(renamed_to.begin(), renamed_to.end(), c.name) == renamed_to.end();
+    });
+    if (!kept && same != want.checks.end()) {
+      renamed_to.push_back(same->name);
+      out.push_back(AlterDomain{name, RenameDomainCheck{check.name, same->name}});
+    } else {
+      out.push_back(AlterDomain{name, DropDomainCheck{check}});
+    }
   }
   for (const ir::CheckConstraint& check : want.checks) {
     const ir::CheckConstraint* old = find_named(have.checks, check.name);
-    if (!old || old->expr != check.expr) out.push_back(AlterDomain{name, AddDomainCheck{check}});
+    bool renamed = std::find(renamed_to.begin(), renamed_to.end(), check.name) != renamed_to.end();
+    if (!renamed && (!old || old->expr != check.expr))
+      out.push_back(AlterDomain{name, AddDomainCheck{check}});
   }
 }
 

@@ -115,6 +115,12 @@ std::string change_sql(const Change& change) {
           [](const CreateDomain& c) { return detail::create_domain_sql(c); },
           [](const AlterDomain& c) { return detail::alter_domain_sql(c); },
           [](const DropDomain& c) { return "DROP DOMAIN " + table_name(c.name) + ";"; },
+          [](const RenameSequence& c) {
+            return "ALTER SEQUENCE " + table_name(c.from) + " RENAME TO " + ident(c.to) + ";";
+          },
+          [](const RenameDomain& c) {
+            return "ALTER DOMAIN " + table_name(c.from) + " RENAME TO " + ident(c.to) + ";";
+          },
       },
       change);
 }

@@ -39,6 +39,10 @@ std::string domain_action(const DomainAction& action) {
                         [](const DropDomainCheck& a) {
                           return "DROP CONSTRAINT " + base::quote_ident(a.check.name);
                         },
+                        [](const RenameDomainCheck& a) {
+                          return "RENAME CONSTRAINT " + base::quote_ident(a.from) + " TO " +
+                                 base::quote_ident(a.to);
+                        },
                     },
                     action);
 }

@@ -65,6 +65,9 @@ std::string domain_action_text(const DomainAction& action) {
           },
           [](const AddDomainCheck& a) { return "add check " + base::quote_ident(a.check.name); },
           [](const DropDomainCheck& a) { return "drop check " + base::quote_ident(a.check.name); },
+          [](const RenameDomainCheck& a) {
+            return "rename check " + base::quote_ident(a.from) + " to " + base::quote_ident(a.to);
+          },
       },
       action);
 }
@@ -193,6 +196,12 @@ std::string summarize(const Change& change) {
             return "alter domain " + qn(c.name) + ": " + domain_action_text(c.action);
           },
           [](const DropDomain& c) { return "drop domain " + qn(c.name); },
+          [](const RenameSequence& c) {
+            return "rename sequence " + qn(c.from) + " to " + base::quote_ident(c.to);
+          },
+          [](const RenameDomain& c) {
+            return "rename domain " + qn(c.from) + " to " + base::quote_ident(c.to);
+          },
       },
       change);
 }

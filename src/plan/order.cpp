@@ -29,6 +29,8 @@ int rank(const Change& change) {
           [](const AddEnumValue&) { return 3; },
           // A domain whose base type changes is dropped before it is created again.
           [](const DropDomain& c) { return c.replaced ? 4 : 20; },
+          [](const RenameSequence&) { return 4; },
+          [](const RenameDomain&) { return 4; },
           [](const CreateDomain&) { return 5; },
           [](const CreateSequence&) { return 5; },
           [](const AlterDomain&) { return 6; },
@@ -113,6 +115,8 @@ std::string object_key(const Change& change) {
                         [](const CreateDomain& c) { return key_of(c.name); },
                         [](const AlterDomain& c) { return key_of(c.name); },
                         [](const DropDomain& c) { return key_of(c.name); },
+                        [](const RenameSequence& c) { return key_of(c.from); },
+                        [](const RenameDomain& c) { return key_of(c.from); },
                     },
                     change);
 }
