@@ -111,8 +111,8 @@ void diff_domain(const QualifiedName& name, const ir::Domain* have, const ir::Do
   if (uses_domain(current, name)) {
     diags.error(base::DiagKind::DomainTypeChangeRefused, want.provenance.span,
                 "changing the base type or collation of domain " + display(name) +
-                    " is not supported while columns or domains use it: drop+create would "
-                    "drop them; migrate them to a new domain instead");
+                    " is not supported while columns or domains use it (DROP DOMAIN would "
+                    "need CASCADE); declare a new domain and move them to it");
     return;
   }
   out.push_back(DropDomain{name, *have, true});
