@@ -4,6 +4,7 @@
 // and the new one does not.
 #include <algorithm>
 
+#include "base/quote.hpp"
 #include "diff/internal.hpp"
 #include "ir/sql_lexer.hpp"
 
@@ -170,9 +171,10 @@ void rename_members(ir::Catalog& current, const QualifiedName& qn, ir::Table& ha
 // rename_sequence_refs: PostgreSQL stores nextval('s') by OID, so a renamed
 // sequence's defaults print the new name; mirror that in the default texts.
 void rename_sequence_refs(ir::Catalog& catalog, const QualifiedName& from, const std::string& to) {
-  // Inspected with search_path = public: public names print bare.
-  std::string prefix = from.schema == "public" ? "" : from.schema + ".";
-  std::string old_text = "'" + prefix + from.name + "'";
+  // As regclass prints them, inspected with search_path = public.
+  std::string prefix = from.schema == "public" ? "" : base::quote_ident(from.schema) + ".";
+  std::string old_text = base::quote_literal(prefix + base::quote_ident(from.name));
+  std::string new_text = base::quote_literal(prefix + base::quote_ident(to));
   for (ir::Schema& schema : catalog.schemas)
     for (ir::Table& t : schema.tables)
       for (ir::Column& c : t.columns) {
@@ -181,7 +183,7 @@ void rename_sequence_refs(ir::Catalog& catalog, const QualifiedName& from, const
         bool changed = false;
         for (ir::SqlToken& token : tokens) {
           if (token.kind != ir::SqlTokenKind::String || token.text != old_text) continue;
-          token.text = "'" + prefix + to + "'";
+          token.text = new_text;
           changed = true;
         }
         if (changed) c.default_expr = ir::print_tokens(tokens);
