@@ -31,8 +31,9 @@ int rank(const Change& change) {
           [](const DropDomain& c) { return c.replaced ? 4 : 20; },
           [](const RenameSequence&) { return 4; },
           [](const RenameDomain&) { return 4; },
-          [](const CreateDomain&) { return 5; },
+          // Sequences first: a domain's default may call nextval on one.
           [](const CreateSequence&) { return 5; },
+          [](const CreateDomain&) { return 6; },
           [](const AlterDomain&) { return 6; },
           [](const AlterSequence&) { return 6; },
           // Released from its owner before the owner is dropped; owned once it exists.
@@ -56,7 +57,7 @@ int rank(const Change& change) {
           [](const CreateIndex&) { return 17; },
           [](const SetComment&) { return 19; },
           // After the tables whose columns or defaults used them.
-          [](const DropSequence&) { return 20; },
+          [](const DropSequence&) { return 21; },  // after the domains whose defaults used it
           [](const DropEnum&) { return 21; },
           [](const DropSchema&) { return 22; },
           [](const DropExtension&) { return 23; },
