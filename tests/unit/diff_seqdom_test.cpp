@@ -117,5 +117,24 @@ TEST_CASE("diff: rename hints on sequences and domains", "[diff][seqdom]") {
   CHECK(changes_of(have, want, diags) == expected);  // defaults and column types follow
 }
 
+TEST_CASE("diff: a sequence owner follows a renamed table and column", "[diff][seqdom]") {
+  base::Diagnostics diags;
+  ir::Catalog have, want;
+  add_table(have, "public", table("old_t", {column("old_c", type("bigint"))}));
+  ir::Sequence owned = sequence("s");
+  owned.owned_by = ir::SequenceOwner{"old_t", "old_c"};
+  add_sequence(have, "public", owned);
+  ir::Column renamed_column = column("c", type("bigint"));
+  renamed_column.provenance.renamed_from = "old_c";
+  ir::Table renamed = table("t", {renamed_column});
+  renamed.provenance.renamed_from = "old_t";
+  add_table(want, "public", renamed);
+  owned.owned_by = ir::SequenceOwner{"t", "c"};
+  add_sequence(want, "public", owned);
+  std::vector<Change> expected = {RenameTable{{"public", "old_t"}, "t"},
+                                  RenameColumn{{"public", "t"}, "old_c", "c"}};
+  CHECK(changes_of(have, want, diags) == expected);  // no OWNED BY change
+}
+
 }  // namespace
 }  // namespace schemac
