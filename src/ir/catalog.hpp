@@ -196,10 +196,12 @@ struct Domain {
 
 struct Schema {
   std::string name;
-  std::vector<EnumType> enums;      // sorted by name after normalize
-  std::vector<Table> tables;        // sorted by name after normalize
+  std::vector<EnumType> enums;  // sorted by name after normalize
+  std::vector<Table> tables;    // sorted by name after normalize
+
   std::vector<Sequence> sequences;  // sorted by name after normalize
   std::vector<Domain> domains;      // sorted by name after normalize
+
   std::optional<std::string> comment;
   Provenance provenance;
   friend bool operator==(const Schema&, const Schema&) = default;
