@@ -51,6 +51,7 @@ void normalize_table(Table& table, const std::vector<QualifiedName>& text_domain
 ///    when it is a whole function argument ("nextval('s'::regclass)" ->
 ///    "nextval('s')"); when it is one side of a comparison; a numeric string cast
 ///    to a numeric type becomes the number ("'-1'::integer" -> "-1");
+///  - "!=" becomes "<>", as PostgreSQL's lexer reads it;
 ///  - `type 'literal'` becomes 'literal'::type ("interval '1 day'"); LIKE/ILIKE
 ///    become ~~/~~* (NOT: !~~, !~~*); "x in (1, 2)" becomes "x = any (array[1, 2])"
 ///    and NOT IN "<> all (array[...])", as PostgreSQL stores them;

@@ -37,6 +37,7 @@ constexpr ExprCase kCases[] = {
     {"1.5", "1.5", "1.5"},
     {"(length(name) > 0)", "(length(name) > 0)", "length(name) > 0"},
     {"nextval('seq')", "nextval('seq'::regclass)", "nextval('seq')"},
+    {"a != 0", "(a <> 0)", "a <> 0"},
     {"lower('ABC')", "lower('ABC'::text)", "lower('ABC')"},
     {"(1+2)*3", "((1 + 2) * 3)", "(1 + 2) * 3"},
     {"'a' || 'b'", "('a'::text || 'b'::text)", "'a' || 'b'"},
