@@ -31,8 +31,8 @@ void reserve_relation(Context& ctx, SchemaNames& names, const std::string& name,
   if (inserted) return;
   auto& diag = ctx.diags.error(DiagKind::DuplicateName, span,
                                "duplicate name \"" + name + "\" in schema \"" + schema +
-                                   "\" (tables, indexes, primary keys and unique constraints "
-                                   "share one namespace)");
+                                   "\" (tables, sequences, indexes, primary keys and unique "
+                                   "constraints share one namespace)");
   if (it->second) add_note(diag, *it->second);
 }
 
