@@ -58,12 +58,22 @@ SCHEMAC_ERROR(enum_open, "expected '{' to open the enum's values");
 SCHEMAC_ERROR(enum_close, "expected a quoted enum value, like 'draft', or '}' to close the enum");
 SCHEMAC_ERROR(decl_end, "unexpected text after the extension declaration; expected 'version', 'schema' or the end of the line");
 SCHEMAC_ERROR(schema_open, "expected '{' to open the schema block");
-SCHEMAC_ERROR(schema_close, "expected '}' to close the schema block, or 'extension', 'enum', 'table', 'view' or 'schema'");
-SCHEMAC_ERROR(decl_req, "expected a declaration: 'extension', 'enum', 'table', 'view' or 'schema'");
+SCHEMAC_ERROR(schema_close, "expected '}' to close the schema block, or 'extension', 'enum', 'table', 'view', 'sequence', 'domain' or 'schema'");
+SCHEMAC_ERROR(decl_req, "expected a declaration: 'extension', 'enum', 'table', 'view', 'sequence', 'domain' or 'schema'");
 SCHEMAC_ERROR(kw_view_req, "expected 'view' after 'materialized'");
 SCHEMAC_ERROR(view_as, "expected 'as' and the view's query in parentheses, like view v as (select ...)");
 SCHEMAC_ERROR(view_query, "expected the view's query in parentheses, like as (select ...)");
 SCHEMAC_ERROR(view_end, "unexpected text after the view's query; expected the end of the line");
+// sequences and domains
+SCHEMAC_ERROR(integer_req, "expected an integer");
+SCHEMAC_ERROR(sequence_type, "expected the sequence's type: smallint, integer or bigint");
+SCHEMAC_ERROR(kw_by_req, "expected 'by' after 'owned'");
+SCHEMAC_ERROR(owned_by_target, "expected the owning column, like owned by tickets.id");
+SCHEMAC_ERROR(sequence_end, "unexpected text in sequence declaration; expected as, start, increment, minvalue, maxvalue, no, cache, cycle, owned by, renamed from or the end of the line");
+SCHEMAC_ERROR(domain_as, "expected 'as' and the domain's base type, like domain email as text");
+SCHEMAC_ERROR(domain_type, "expected the domain's base type after 'as'");
+SCHEMAC_ERROR(domain_named_check, "expected check after the constraint name");
+SCHEMAC_ERROR(domain_end, "unexpected text in domain declaration; expected not null, null, default, check, constraint, collate, renamed from or the end of the line");
 #undef SCHEMAC_ERROR
 // clang-format on
 

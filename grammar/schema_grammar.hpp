@@ -57,6 +57,9 @@ SCHEMAC_KW(unique); SCHEMAC_KW(update); SCHEMAC_KW(using); SCHEMAC_KW(varying);
 SCHEMAC_KW(version); SCHEMAC_KW(where); SCHEMAC_KW(with); SCHEMAC_KW(without);
 SCHEMAC_KW(year); SCHEMAC_KW(zone);
 SCHEMAC_KW(materialized); SCHEMAC_KW(view);  // views
+// sequences and domains
+SCHEMAC_KW(cache); SCHEMAC_KW(cycle); SCHEMAC_KW(domain); SCHEMAC_KW(increment);
+SCHEMAC_KW(maxvalue); SCHEMAC_KW(minvalue); SCHEMAC_KW(owned); SCHEMAC_KW(sequence); SCHEMAC_KW(start);
 #undef SCHEMAC_KW
 
 // Required forms: PEGTL's must_if raises whenever a rule that has an error
@@ -237,13 +240,50 @@ struct view_query : seq<paren_expr> {};
 struct view_end : seq<decl_end> {};
 // view <- 'materialized'? 'view' name ('renamed' 'from' name)? 'as' '(' query ')'
 struct view_decl : seq<view_kind, _, must<name_req>, __, opt<view_renamed_from, __>, must<view_as>, __, must<view_query>, must<view_end>> {};
+// ---- Sequences and domains ----------------------------------------------------
+struct integer_literal : seq<opt<one<'-', '+'>>, plus<digit>, not_at<ident_other>> {};
+struct integer_req : seq<integer_literal> {};
+struct sequence_type : seq<type_base> {};
+struct seq_as : seq<kw_as, _, must<sequence_type>> {};
+struct seq_start : seq<kw_start, _, opt<kw_with, _>, must<integer_req>> {};
+struct seq_increment : seq<kw_increment, _, opt<kw_by, _>, must<integer_req>> {};
+struct seq_minvalue : seq<kw_minvalue, _, must<integer_req>> {};
+struct seq_maxvalue : seq<kw_maxvalue, _, must<integer_req>> {};
+struct seq_no_minvalue : seq<kw_no, _, kw_minvalue> {};
+struct seq_no_maxvalue : seq<kw_no, _, kw_maxvalue> {};
+struct seq_no_cycle : seq<kw_no, _, kw_cycle> {};
+struct seq_cache : seq<kw_cache, _, must<integer_req>> {};
+struct seq_cycle : kw_cycle {};
+struct owned_part : ident {};
+// owned_by_target <- (ident '.')? ident '.' ident      (the owning [schema.]table.column)
+struct owned_by_target : seq<owned_part, one<'.'>, owned_part, opt<one<'.'>, owned_part>> {};
+struct kw_by_req : seq<kw_by> {};
+struct seq_owned_by : seq<kw_owned, _, must<kw_by_req>, _, must<owned_by_target>> {};
+struct sequence_option : sor<seq_as, seq_start, seq_increment, seq_minvalue, seq_maxvalue,
+                             seq_no_minvalue, seq_no_maxvalue, seq_no_cycle, seq_cache, seq_cycle,
+                             seq_owned_by, mod_renamed_from> {};
+// Like decl_end, but a '}' may follow, as in schema s { sequence n }.
+struct seqdom_end : seq<_, opt<sor<doc_comment, line_comment>>, sor<eol, eof, at<one<'}'>>>> {};
+struct sequence_end : seq<seqdom_end> {};
+// sequence <- 'sequence' name sequence_option* end-of-line
+struct sequence_decl : seq<kw_sequence, _, must<name_req>, star<_, sequence_option>, must<sequence_end>> {};
+
+struct domain_type : seq<type_base, star<_, array_suffix>> {};
+struct domain_as : seq<kw_as> {};
+struct domain_named_check : seq<mod_check> {};
+struct domain_item : sor<seq<constraint_name, _, must<domain_named_check>>, mod_not_null, mod_null,
+                         mod_default, mod_check, mod_collate, mod_renamed_from> {};
+struct domain_end : seq<seqdom_end> {};
+// domain <- 'domain' name 'as' type domain_item* end-of-line
+struct domain_decl : seq<kw_domain, _, must<name_req>, _, must<domain_as>, _, must<domain_type>, star<_, domain_item>, must<domain_end>> {};
 
 struct decl;
 struct schema_close : one<'}'> {};
 struct schema_open : one<'{'> {};
 // schema <- 'schema' name '{' decl* '}'
 struct schema_decl : seq<kw_schema, _, must<name_req>, __, must<schema_open>, __, star<decl, __>, must<schema_close>> {};
-struct decl : sor<extension_decl, enum_decl, table_decl, view_decl, schema_decl> {};
+struct decl : sor<extension_decl, enum_decl, table_decl, view_decl, schema_decl,
+                  sequence_decl, domain_decl> {};
 struct decl_req : seq<decl> {};
 
 // One top-level step: trivia, then a declaration or the end of the file. The

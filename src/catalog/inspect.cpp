@@ -68,6 +68,8 @@ InspectResults run_queries(pqxx::connection& conn, const std::string& scope, int
   results.indexes = scoped(queries::kIndexes);
   results.views = scoped(queries::kViews);
   results.unmanaged = scoped(queries::kUnmanaged);
+  results.sequences = scoped(queries::kSequences);
+  results.domains = scoped(queries::kDomains);
   tx.commit();
   return results;
 }

@@ -8,6 +8,8 @@ ir::Catalog build_catalog(const InspectResults& results) {
   add_extensions(results.extensions, catalog);
   add_schemas(results.schemas, catalog);
   add_enums(results.enums, catalog);
+  add_sequences(results.sequences, catalog);
+  add_domains(results.domains, catalog);
   // Schemas must all exist before tables are indexed by pointer.
   const TableIndex tables = add_tables(results.tables, results.columns, catalog);
   add_constraints(results.constraints, tables);

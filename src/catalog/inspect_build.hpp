@@ -23,6 +23,8 @@ struct InspectResults {
   ResultSet indexes;
   ResultSet views;
   ResultSet unmanaged;
+  ResultSet sequences;
+  ResultSet domains;
 };
 
 /// build_catalog assembles the whole catalog from the query results.
@@ -41,6 +43,8 @@ void add_indexes(const ResultSet& rows, const TableIndex& tables);
 void add_views(const ResultSet& rows, ir::Catalog& catalog);
 /// view_facts reads ViewFacts from a kViews-shaped row (also used by canonicalize).
 ir::ViewFacts view_facts(const RowRef& row);
+void add_sequences(const ResultSet& rows, ir::Catalog& catalog);
+void add_domains(const ResultSet& rows, ir::Catalog& catalog);
 
 /// InspectedType is what the columns query says about a column's type.
 struct InspectedType {

@@ -26,6 +26,7 @@ ir::Column to_column(const RowRef& row) {
   }
   if (row.flag("serial")) {
     col.serial = true;
+    col.serial_sequence.name = row.text("serial_sequence");
     col.default_expr.reset();  // nextval of the column's own sequence
   }
   col.collation = row.opt("collation");

@@ -27,6 +27,36 @@ namespace schemac::catalog::queries {
   "            WHERE d.classid = 'pg_catalog." catalog "'::regclass\n"         \
   "              AND d.objid = " oid " AND d.deptype = 'e')\n"
 
+// SCHEMAC_IS_SERIAL: sequence `seq` is what a serial column `attnum` of `rel`
+// made: owned by the column (deptype 'a'; identity is 'i'), its default exactly
+// nextval() of it (search_path is public, as for defaults), the name serial
+// gives (<table>_<column>_seq), serial's options for the column's
+// type and no comment. Such a sequence is part of the column, read
+// as `serial`; any other is a sequence of its own. Pass "sd.objid" as seq to ask
+// "is this column serial?".
+#define SCHEMAC_IS_SERIAL(seq, rel, attnum)                                                  \
+  "EXISTS (SELECT FROM pg_catalog.pg_depend sd\n"                                            \
+  "        JOIN pg_catalog.pg_sequence ss ON ss.seqrelid = sd.objid\n"                       \
+  "        JOIN pg_catalog.pg_attribute sa\n"                                                \
+  "          ON sa.attrelid = sd.refobjid AND sa.attnum = sd.refobjsubid\n"                  \
+  "        JOIN pg_catalog.pg_attrdef sad\n"                                                 \
+  "          ON sad.adrelid = sd.refobjid AND sad.adnum = sd.refobjsubid\n"                  \
+  "        WHERE sd.classid = 'pg_catalog.pg_class'::regclass AND sd.objid = " seq "\n"      \
+  "          AND sd.refclassid = 'pg_catalog.pg_class'::regclass AND sd.refobjid = " rel "\n" \
+  "          AND sd.refobjsubid = " attnum " AND sd.deptype = 'a' AND sa.attgenerated = ''\n" \
+  "          AND sa.attnotnull\n"                                                            \
+  "          AND (SELECT relname FROM pg_catalog.pg_class WHERE oid = sd.objid) =\n"         \
+  "              (SELECT relname FROM pg_catalog.pg_class WHERE oid = sd.refobjid)\n"         \
+  "              || '_' || sa.attname || '_seq'\n"                                           \
+  "          AND pg_catalog.pg_get_expr(sad.adbin, sad.adrelid) = 'nextval('\n"               \
+  "              || pg_catalog.quote_literal(sd.objid::regclass::text) || '::regclass)'\n"   \
+  "          AND ss.seqtypid = sa.atttypid AND ss.seqstart = 1 AND ss.seqincrement = 1\n"    \
+  "          AND ss.seqmin = 1 AND ss.seqcache = 1 AND NOT ss.seqcycle\n"                    \
+  "          AND ss.seqmax = CASE sa.atttypid WHEN 'pg_catalog.int2'::regtype THEN 32767\n"  \
+  "                            WHEN 'pg_catalog.int4'::regtype THEN 2147483647\n"            \
+  "                            ELSE 9223372036854775807 END\n"                               \
+  "          AND pg_catalog.obj_description(sd.objid, 'pg_class') IS NULL)"
+
 const std::string_view kExtensions =
     "SELECT e.extname, e.extversion, n.nspname,\n"
     "       ARRAY(SELECT r.extname FROM pg_catalog.pg_depend d\n"
@@ -77,16 +107,11 @@ const std::string_view kColumns =
     "       pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS expr,\n"
     "       CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,\n"
     "       pg_catalog.col_description(c.oid, a.attnum) AS comment,\n"
-    // serial: the default is nextval() of a sequence the column owns (deptype
-    // 'a'; identity sequences are 'i'). search_path is public, as for the default.
-    "       EXISTS (SELECT FROM pg_catalog.pg_depend d\n"
-    "               JOIN pg_catalog.pg_class sq ON sq.oid = d.objid AND sq.relkind = 'S'\n"
-    "               WHERE d.classid = 'pg_catalog.pg_class'::regclass\n"
-    "                 AND d.refclassid = 'pg_catalog.pg_class'::regclass\n"
-    "                 AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'a'\n"
-    "                 AND a.attgenerated = '' AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) =\n"
-    "                     'nextval(' || pg_catalog.quote_literal(sq.oid::regclass::text)\n"
-    "                     || '::regclass)') AS serial\n"
+    "       " SCHEMAC_IS_SERIAL("sd.objid", "c.oid", "a.attnum") " AS serial,\n"
+    "       (SELECT sq.relname FROM pg_catalog.pg_depend sd\n"
+    "        JOIN pg_catalog.pg_class sq ON sq.oid = sd.objid AND sq.relkind = 'S'\n"
+    "        WHERE sd.classid = 'pg_catalog.pg_class'::regclass AND sd.refobjid = c.oid\n"
+    "          AND sd.refobjsubid = a.attnum AND sd.deptype = 'a' LIMIT 1) AS serial_sequence\n"
     "FROM pg_catalog.pg_class c\n"
     "JOIN scope s ON s.oid = c.relnamespace\n"
     "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped\n"
@@ -228,19 +253,14 @@ const std::string_view kUnmanaged =
     "  JOIN scope s ON s.oid = c.relnamespace\n"
     "  WHERE r.rulename <> '_RETURN' AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "  UNION ALL\n"
-    "  SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table'\n"
+    "  SELECT CASE c.relkind WHEN 'f' THEN 'foreign table'\n"
     "              WHEN 'p' THEN 'partitioned table (its partitioning)'\n"
     "              WHEN 'c' THEN 'composite type' END\n"
     "           || CASE WHEN c.relkind IN ('r', 'p') AND c.relispartition THEN ' (a partition)'\n"
     "                   ELSE '' END,\n"
     "         pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(c.relname)\n"
     "  FROM pg_catalog.pg_class c JOIN scope s ON s.oid = c.relnamespace\n"
-    "  WHERE (c.relkind IN ('f', 'p', 'c')\n"
-    "         OR (c.relkind = 'S' AND NOT EXISTS (\n"
-    "               SELECT FROM pg_catalog.pg_depend d\n"
-    "               WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid\n"
-    "                 AND d.deptype IN ('a', 'i'))))\n"
-    "    AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "  WHERE c.relkind IN ('f', 'p', 'c') AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     // A composite type's extension membership is recorded on its pg_type row.
     "    AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_type", "c.reltype")
     "  UNION ALL\n"
@@ -250,10 +270,10 @@ const std::string_view kUnmanaged =
     "  WHERE c.relkind IN ('r', 'p') AND (c.relpersistence = 'u' OR c.relrowsecurity)\n"
     "    AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     "  UNION ALL\n"
-    "  SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'range type' END,\n"
+    "  SELECT 'range type',\n"
     "         pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(t.typname)\n"
     "  FROM pg_catalog.pg_type t JOIN scope s ON s.oid = t.typnamespace\n"
-    "  WHERE t.typtype IN ('d', 'r') AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_type", "t.oid")
+    "  WHERE t.typtype = 'r' AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_type", "t.oid")
     "  UNION ALL\n"
     "  SELECT 'exclusion constraint', pg_catalog.quote_ident(con.conname) || ' on '\n"
     "           || pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(c.relname)\n"
@@ -278,6 +298,56 @@ const std::string_view kScratchViews =
 #undef SCHEMAC_VIEW_DEPS
 #undef SCHEMAC_VIEW_COLUMNS
 #undef SCHEMAC_VIEW_COLUMN_TYPE
+// Sequences: an identity column's sequence (deptype 'i') belongs to its column;
+// every other one is standalone, with the column it is OWNED BY (deptype 'a').
+const std::string_view kSequences =
+    SCHEMAC_SCOPE_CTE
+    "SELECT s.nspname, c.relname, pg_catalog.format_type(sq.seqtypid, NULL) AS data_type,\n"
+    "       sq.seqstart AS start, sq.seqincrement AS increment, sq.seqmin AS min_value,\n"
+    "       sq.seqmax AS max_value, sq.seqcache AS cache, sq.seqcycle AS cycle,\n"
+    "       oc.relname AS owner_table, oa.attname AS owner_column,\n"
+    "       pg_catalog.obj_description(c.oid, 'pg_class') AS comment\n"
+    "FROM pg_catalog.pg_sequence sq\n"
+    "JOIN pg_catalog.pg_class c ON c.oid = sq.seqrelid\n"
+    "JOIN scope s ON s.oid = c.relnamespace\n"
+    "LEFT JOIN pg_catalog.pg_depend d\n"
+    "  ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid\n"
+    "  AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjsubid > 0\n"
+    "  AND d.deptype IN ('a', 'i')\n"
+    "LEFT JOIN pg_catalog.pg_class oc ON oc.oid = d.refobjid\n"
+    "LEFT JOIN pg_catalog.pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid\n"
+    "WHERE c.relkind = 'S' AND d.deptype IS DISTINCT FROM 'i'\n"
+    "  AND NOT COALESCE(d.deptype = 'a' AND " SCHEMAC_IS_SERIAL("c.oid", "d.refobjid", "d.refobjsubid") ", false)\n"
+    "  AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "ORDER BY s.nspname, c.relname";
+
+// Domains: the base type is read like a column's type (element type of an
+// array; typtypmod for its modifiers). Expressions print VALUE for the value.
+const std::string_view kDomains =
+    SCHEMAC_SCOPE_CTE
+    "SELECT s.nspname, t.typname,\n"
+    "       (bt.typcategory = 'A' AND bt.typelem <> 0) AS is_array,\n"
+    "       et.typname AS type_name, etn.nspname AS type_schema,\n"
+    "       pg_catalog.format_type(et.oid, NULL) AS type_format,\n"
+    "       CASE WHEN t.typtypmod >= 0 THEN pg_catalog.format_type(et.oid, t.typtypmod) END\n"
+    "         AS type_format_mod,\n"
+    "       t.typnotnull AS not_null,\n"
+    "       pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expr,\n"
+    "       CASE WHEN t.typcollation <> bt.typcollation THEN co.collname END AS collation,\n"
+    "       pg_catalog.obj_description(t.oid, 'pg_type') AS comment,\n"
+    "       con.conname, pg_catalog.pg_get_expr(con.conbin, 0) AS check_expr\n"
+    "FROM pg_catalog.pg_type t\n"
+    "JOIN scope s ON s.oid = t.typnamespace\n"
+    "JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype\n"
+    "JOIN pg_catalog.pg_type et\n"
+    "  ON et.oid = CASE WHEN bt.typcategory = 'A' AND bt.typelem <> 0 THEN bt.typelem ELSE bt.oid END\n"
+    "JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace\n"
+    "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation\n"
+    "LEFT JOIN pg_catalog.pg_constraint con ON con.contypid = t.oid AND con.contype = 'c'\n"
+    "WHERE t.typtype = 'd' AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_type", "t.oid")
+    "ORDER BY s.nspname, t.typname, con.conname";
+
+#undef SCHEMAC_IS_SERIAL
 #undef SCHEMAC_NOT_EXTENSION_MEMBER
 #undef SCHEMAC_SCOPE_CTE
 

@@ -22,15 +22,21 @@ extern const std::string_view kColumns;
 extern const std::string_view kConstraints;
 /// kIndexes: one row per index key or INCLUDE column of indexes not backing a constraint.
 extern const std::string_view kIndexes;
+/// kSequences: one row per sequence that is not an identity column's: its options,
+/// its OWNED BY column (deptype 'a', as serial and `owned by` leave it) and comment.
+extern const std::string_view kSequences;
+/// kDomains: one row per domain check constraint (one row with NULL conname for a
+/// domain without checks): base type parts, NOT NULL, default, collation, comment.
+extern const std::string_view kDomains;
 
 /// kViews: views and materialized views: nspname, relname, materialized, body
 /// (pg_get_viewdef), comment, column_names/column_types, and the relations and
 /// columns the query reads as parallel arrays dep_schemas/dep_names/dep_columns.
 extern const std::string_view kViews;
 /// kUnmanaged: kind, object: what schemac does not model, in scope and not
-/// owned by an extension (functions, triggers, policies, rules, sequences no
-/// column owns, domains, composite and range types, exclusion constraints,
-/// foreign tables, partitioning, unlogged tables, row-level security).
+/// owned by an extension (functions, triggers, policies, rules, composite and
+/// range types, exclusion constraints, foreign tables, partitioning, unlogged
+/// tables, row-level security).
 extern const std::string_view kUnmanaged;
 /// kScratchViews: the session's temporary views (relname), shaped like kViews.
 extern const std::string_view kScratchViews;

@@ -198,6 +198,8 @@ enum class CommentTarget {
   Constraint,
   View,
   MaterializedView,
+  Sequence,
+  Domain,
 };
 /// SetComment sets (or, with no comment, removes) an object's comment. `object` is
 /// the schema-level object (for Schema: {name, ""}); `member` the column or
@@ -264,6 +266,88 @@ struct RenameView {
   friend bool operator==(const RenameView&, const RenameView&) = default;
 };
 
+
+// ---- Sequences and domains --------------------------------------------------
+/// CreateSequence creates a sequence with its options; its owner, which may be a
+/// table created later in the plan, is a separate SetSequenceOwner.
+struct CreateSequence {
+  QualifiedName name;
+  ir::Sequence sequence;
+  friend bool operator==(const CreateSequence&, const CreateSequence&) = default;
+};
+/// AlterSequence changes the options that differ between from and to (one ALTER SEQUENCE).
+struct AlterSequence {
+  QualifiedName name;
+  ir::Sequence from;
+  ir::Sequence to;
+  friend bool operator==(const AlterSequence&, const AlterSequence&) = default;
+};
+/// SetSequenceOwner is ALTER SEQUENCE ... OWNED BY table.column (or NONE when empty).
+struct SetSequenceOwner {
+  QualifiedName name;
+  std::optional<ir::SequenceOwner> owner;
+  friend bool operator==(const SetSequenceOwner&, const SetSequenceOwner&) = default;
+};
+struct DropSequence {
+  QualifiedName name;
+  ir::Sequence sequence;
+  friend bool operator==(const DropSequence&, const DropSequence&) = default;
+};
+struct CreateDomain {
+  QualifiedName name;
+  ir::Domain domain;
+  friend bool operator==(const CreateDomain&, const CreateDomain&) = default;
+};
+/// Domain actions: each is one ALTER DOMAIN statement.
+struct SetDomainDefault {
+  std::optional<std::string> expr;  // empty: DROP DEFAULT
+  friend bool operator==(const SetDomainDefault&, const SetDomainDefault&) = default;
+};
+struct SetDomainNotNull {
+  bool not_null = true;  // false: DROP NOT NULL
+  friend bool operator==(const SetDomainNotNull&, const SetDomainNotNull&) = default;
+};
+struct AddDomainCheck {
+  ir::CheckConstraint check;
+  friend bool operator==(const AddDomainCheck&, const AddDomainCheck&) = default;
+};
+struct DropDomainCheck {
+  ir::CheckConstraint check;
+  friend bool operator==(const DropDomainCheck&, const DropDomainCheck&) = default;
+};
+struct RenameDomainCheck {
+  std::string from;
+  std::string to;
+  friend bool operator==(const RenameDomainCheck&, const RenameDomainCheck&) = default;
+};
+using DomainAction = std::variant<SetDomainDefault, SetDomainNotNull, AddDomainCheck,
+                                  DropDomainCheck, RenameDomainCheck>;
+struct AlterDomain {
+  QualifiedName name;
+  DomainAction action;
+  friend bool operator==(const AlterDomain&, const AlterDomain&) = default;
+};
+/// DropDomain drops a domain; `replaced` when a CreateDomain of the same name
+/// follows (a changed base type of an unused domain), which orders it early.
+struct DropDomain {
+  QualifiedName name;
+  ir::Domain domain;
+  bool replaced = false;
+  friend bool operator==(const DropDomain&, const DropDomain&) = default;
+};
+
+/// RenameSequence / RenameDomain: ALTER SEQUENCE|DOMAIN ... RENAME TO (a `renamed from` hint).
+struct RenameSequence {
+  QualifiedName from;
+  std::string to;
+  friend bool operator==(const RenameSequence&, const RenameSequence&) = default;
+};
+struct RenameDomain {
+  QualifiedName from;
+  std::string to;
+  friend bool operator==(const RenameDomain&, const RenameDomain&) = default;
+};
+
 /// Change is one of the closed set; visit it with an overloaded lambda set so that
 /// adding a kind breaks every place that must handle it.
 using Change =
@@ -272,7 +356,10 @@ using Change =
                  AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique, AddCheck, DropCheck,
                  AddForeignKey, DropForeignKey, CreateIndex, DropIndex, SetComment, RenameTable,
                  RenameColumn, RenameIndex, RenameConstraint, CreateView, ReplaceView, DropView,
-                 RenameView>;
+                 RenameView,
+                 // sequences and domains
+                 CreateSequence, AlterSequence, SetSequenceOwner, DropSequence, CreateDomain,
+                 AlterDomain, DropDomain, RenameSequence, RenameDomain>;
 
 /// Overloaded builds a visitor from lambdas.
 template <class... Fs>

@@ -1,9 +1,14 @@
 #include "diff/diff.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <set>
 
 #include "base/quote.hpp"
 #include "diff/internal.hpp"
+#include "ir/normalize.hpp"
 
 namespace schemac::diff {
 namespace {
@@ -52,12 +57,14 @@ std::set<std::string> schemas_in_scope(const ir::Catalog& current, const ir::Cat
   return names;
 }
 
-void diff_schema_contents(const ir::Schema* from, const ir::Schema* to, const std::string& name,
-                          const std::string& gis_schema, std::vector<Change>& out,
-                          base::Diagnostics& diags) {
+void diff_schema_contents(const ir::Catalog& current, const ir::Schema* from, const ir::Schema* to,
+                          const std::string& name, const std::string& gis_schema,
+                          std::vector<Change>& out, base::Diagnostics& diags) {
   static const ir::Schema kEmpty;
   const ir::Schema& have = from ? *from : kEmpty;
   const ir::Schema& want = to ? *to : kEmpty;
+  detail::diff_sequences(name, have, want, out);
+  detail::diff_domains(name, have, want, current, out, diags);
   for (const ir::EnumType& e : want.enums) {
     auto it = std::find_if(have.enums.begin(), have.enums.end(),
                            [&](const ir::EnumType& h) { return h.name == e.name; });
@@ -72,7 +79,7 @@ void diff_schema_contents(const ir::Schema* from, const ir::Schema* to, const st
     if (it == have.tables.end()) {
       detail::create_table({name, t.name}, t, out);
     } else {
-      detail::alter_table({name, t.name}, *it, t, gis_schema, out, diags);
+      detail::alter_table({name, t.name}, *it, t, gis_schema, out);
     }
   }
   for (const ir::Table& t : have.tables) {
@@ -104,13 +111,77 @@ void diff_comment(CommentTarget target, const QualifiedName& object, std::string
 
 }  // namespace detail
 
-ChangeSet diff(const ir::Catalog& current, const ir::Catalog& desired, const DiffOptions& options,
+namespace {
+
+// spell_out_serial turns serial column `column` of `table` into what serial is
+// short for: a sequence with serial's options, owned by the column, and a
+// nextval() default (in the normalised spelling the inspector's text reaches).
+void spell_out_serial(ir::Schema& schema, ir::Table& table, ir::Column& column) {
+  const std::string& type = column.type.name;
+  ir::Sequence sequence;
+  sequence.name = column.serial_sequence.name.empty() ? table.name + "_" + column.name + "_seq"
+                                                      : column.serial_sequence.name;
+  sequence.data_type = type;
+  sequence.start = 1;
+  sequence.min_value = 1;
+  sequence.max_value = type == "smallint"  ? 32767
+                       : type == "integer" ? 2147483647
+                                           : std::numeric_limits<std::int64_t>::max();
+  sequence.owned_by = ir::SequenceOwner{table.name, column.name};
+  column.default_expr = ir::nextval_text(schema.name, sequence.name);
+  column.serial = false;
+  auto at =
+      std::lower_bound(schema.sequences.begin(), schema.sequences.end(), sequence.name,
+                       [](const ir::Sequence& s, const std::string& n) { return s.name < n; });
+  schema.sequences.insert(at, std::move(sequence));
+}
+
+// spell_out_serial_changes: where a column becomes or stops being serial, the
+// serial side is spelled out on both catalogs' copies, so that the change is
+// planned as the sequence and default it really is (CREATE SEQUENCE … OWNED BY
+// and SET DEFAULT, or DROP DEFAULT and DROP SEQUENCE).
+void spell_out_serial_changes(ir::Catalog& current, std::optional<ir::Catalog>& desired_copy,
+                              const ir::Catalog& desired) {
+  for (const ir::Schema& want_schema : desired.schemas) {
+    for (const ir::Table& want : want_schema.tables) {
+      for (const ir::Column& want_column : want.columns) {
+        ir::Schema* have_schema = ir::find_schema(current, want_schema.name);
+        if (!have_schema) continue;
+        auto table = std::find_if(have_schema->tables.begin(), have_schema->tables.end(),
+                                  [&](const ir::Table& t) { return t.name == want.name; });
+        if (table == have_schema->tables.end()) continue;
+        auto column = std::find_if(table->columns.begin(), table->columns.end(),
+                                   [&](const ir::Column& c) { return c.name == want_column.name; });
+        if (column == table->columns.end() || column->serial == want_column.serial) continue;
+        if (column->serial) {
+          spell_out_serial(*have_schema, *table, *column);
+          continue;
+        }
+        if (!desired_copy) desired_copy = desired;
+        ir::Schema& schema = *ir::find_schema(*desired_copy, want_schema.name);
+        ir::Table& t = *std::find_if(schema.tables.begin(), schema.tables.end(),
+                                     [&](const ir::Table& x) { return x.name == want.name; });
+        ir::Column& c = *std::find_if(t.columns.begin(), t.columns.end(), [&](const ir::Column& x) {
+          return x.name == want_column.name;
+        });
+        spell_out_serial(schema, t, c);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+ChangeSet diff(const ir::Catalog& current, const ir::Catalog& wanted, const DiffOptions& options,
                base::Diagnostics& diags) {
   Scope scope{options.managed_schemas};
   ChangeSet result;
   std::vector<Change>& out = result.changes;
   ir::Catalog working = current;  // renames are applied to this copy
-  detail::apply_renames(working, desired, scope, out, diags);
+  detail::apply_renames(working, wanted, scope, out, diags);
+  std::optional<ir::Catalog> wanted_copy;  // only when a serial column must be spelled out
+  spell_out_serial_changes(working, wanted_copy, wanted);
+  const ir::Catalog& desired = wanted_copy ? *wanted_copy : wanted;
   detail::rename_views(working, desired, scope, out, diags);
   diff_extensions(working, desired, out);
   std::string gis_schema = postgis_schema(working, desired);
@@ -122,7 +193,7 @@ ChangeSet diff(const ir::Catalog& current, const ir::Catalog& desired, const Dif
       detail::diff_comment(CommentTarget::Schema, {name, ""}, "",
                            from ? from->comment : std::nullopt, to->comment, out);
     }
-    diff_schema_contents(from, to, name, gis_schema, out, diags);
+    diff_schema_contents(working, from, to, name, gis_schema, out, diags);
     if (from && !to && name != kPublic) out.push_back(DropSchema{name});
   }
   detail::diff_views(working, desired, scope, out);

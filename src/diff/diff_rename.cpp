@@ -4,6 +4,7 @@
 // and the new one does not.
 #include <algorithm>
 
+#include "base/quote.hpp"
 #include "diff/internal.hpp"
 #include "ir/sql_lexer.hpp"
 
@@ -99,6 +100,11 @@ void rename_column_refs(ir::Catalog& catalog, const QualifiedName& table_name, i
       for (ir::ForeignKey& fk : t.foreign_keys)
         if (fk.ref_table == table_name) rename_in(fk.ref_columns, from, to);
   rename_in_views(catalog, table_name, table_name.name, from, to);
+  // OWNED BY follows the column, as PostgreSQL's dependency does.
+  if (ir::Schema* schema = ir::find_schema(catalog, table_name.schema))
+    for (ir::Sequence& s : schema->sequences)
+      if (s.owned_by && s.owned_by->table == table_name.name && s.owned_by->column == from)
+        s.owned_by->column = to;
 }
 
 void rename_table(ir::Catalog& catalog, ir::Table& table, const QualifiedName& from,
@@ -109,6 +115,9 @@ void rename_table(ir::Catalog& catalog, ir::Table& table, const QualifiedName& f
       for (ir::ForeignKey& fk : t.foreign_keys)
         if (fk.ref_table == from) fk.ref_table.name = to;
   rename_in_views(catalog, from, to);
+  if (ir::Schema* schema = ir::find_schema(catalog, from.schema))
+    for (ir::Sequence& s : schema->sequences)
+      if (s.owned_by && s.owned_by->table == from.name) s.owned_by->table = to;
 }
 
 ir::Table* find_table_mut(ir::Catalog& catalog, const QualifiedName& name) {
@@ -179,6 +188,71 @@ void rename_members(ir::Catalog& current, const QualifiedName& qn, ir::Table& ha
     rename_constraint(qn, have, fk.name, fk.provenance, out, diags);
 }
 
+// rename_sequence_refs: PostgreSQL stores nextval('s') by OID, so a renamed
+// sequence's defaults print the new name; mirror that in the default texts.
+void rename_sequence_refs(ir::Catalog& catalog, const QualifiedName& from, const std::string& to) {
+  // As regclass prints them, inspected with search_path = public.
+  std::string prefix = from.schema == "public" ? "" : base::quote_ident(from.schema) + ".";
+  std::string old_text = base::quote_literal(prefix + base::quote_ident(from.name));
+  std::string new_text = base::quote_literal(prefix + base::quote_ident(to));
+  for (ir::Schema& schema : catalog.schemas)
+    for (ir::Table& t : schema.tables)
+      for (ir::Column& c : t.columns) {
+        if (!c.default_expr) continue;
+        std::vector<ir::SqlToken> tokens = ir::lex_sql(*c.default_expr);
+        bool changed = false;
+        for (ir::SqlToken& token : tokens) {
+          if (token.kind != ir::SqlTokenKind::String || token.text != old_text) continue;
+          token.text = new_text;
+          changed = true;
+        }
+        if (changed) c.default_expr = ir::print_tokens(tokens);
+      }
+}
+
+// rename_domain_refs: columns and domains of the renamed domain's type follow it.
+void rename_domain_refs(ir::Catalog& catalog, const QualifiedName& from, const std::string& to) {
+  auto follow = [&](ir::TypeRef& type) {
+    if (type.schema == from.schema && type.name == from.name) type.name = to;
+  };
+  for (ir::Schema& schema : catalog.schemas) {
+    for (ir::Domain& d : schema.domains) follow(d.type);
+    for (ir::Table& t : schema.tables)
+      for (ir::Column& c : t.columns) follow(c.type);
+  }
+}
+
+// rename_seqdom: the `renamed from` hints of one schema's sequences and domains.
+void rename_seqdom(ir::Catalog& current, const ir::Schema& schema, std::vector<Change>& out,
+                   base::Diagnostics& diags) {
+  ir::Schema* have = ir::find_schema(current, schema.name);
+  if (!have) return;
+  for (const ir::Sequence& want : schema.sequences) {
+    if (!want.provenance.renamed_from) continue;
+    QualifiedName old_qn{schema.name, *want.provenance.renamed_from};
+    ir::Sequence* old = find_named(have->sequences, old_qn.name);
+    HintState state = classify(old != nullptr, find_named(have->sequences, want.name) != nullptr);
+    if (!check_hint(state, "sequence", display(old_qn), display({schema.name, want.name}),
+                    want.provenance, diags))
+      continue;
+    out.push_back(RenameSequence{old_qn, want.name});
+    old->name = want.name;
+    rename_sequence_refs(current, old_qn, want.name);
+  }
+  for (const ir::Domain& want : schema.domains) {
+    if (!want.provenance.renamed_from) continue;
+    QualifiedName old_qn{schema.name, *want.provenance.renamed_from};
+    ir::Domain* old = find_named(have->domains, old_qn.name);
+    HintState state = classify(old != nullptr, find_named(have->domains, want.name) != nullptr);
+    if (!check_hint(state, "domain", display(old_qn), display({schema.name, want.name}),
+                    want.provenance, diags))
+      continue;
+    out.push_back(RenameDomain{old_qn, want.name});
+    old->name = want.name;
+    rename_domain_refs(current, old_qn, want.name);
+  }
+}
+
 }  // namespace
 
 bool check_rename_hint(bool old_exists, bool new_exists, std::string_view what,
@@ -191,6 +265,7 @@ void apply_renames(ir::Catalog& current, const ir::Catalog& desired, const Scope
                    std::vector<Change>& out, base::Diagnostics& diags) {
   for (const ir::Schema& schema : desired.schemas) {
     if (!scope.contains(schema.name)) continue;
+    rename_seqdom(current, schema, out, diags);
     for (const ir::Table& want : schema.tables) {
       QualifiedName qn{schema.name, want.name};
       if (want.provenance.renamed_from) {

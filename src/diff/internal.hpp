@@ -49,15 +49,21 @@ void create_table(const QualifiedName& name, const ir::Table& table, std::vector
 
 /// alter_table emits the changes from `from` to `to` (same qualified name).
 /// postgis_schema qualifies ST_Transform/ST_SetSRID in SRID conversions.
-/// A column that becomes or stops being serial is reported in diags, not planned.
 void alter_table(const QualifiedName& name, const ir::Table& from, const ir::Table& to,
-                 const std::string& postgis_schema, std::vector<Change>& out,
-                 base::Diagnostics& diags);
+                 const std::string& postgis_schema, std::vector<Change>& out);
 
 /// diff_enum emits CreateEnum or AddEnumValue changes, or reports values that
 /// were removed or reordered.
 void diff_enum(const QualifiedName& name, const ir::EnumType* from, const ir::EnumType& to,
                std::vector<Change>& out, base::Diagnostics& diags);
+
+/// diff_sequences / diff_domains emit the changes of one schema's sequences and
+/// domains; a refused domain change is reported in diags. `current` is the
+/// whole current catalog (after renames), to find what uses a domain.
+void diff_sequences(const std::string& schema, const ir::Schema& have, const ir::Schema& want,
+                    std::vector<Change>& out);
+void diff_domains(const std::string& schema, const ir::Schema& have, const ir::Schema& want,
+                  const ir::Catalog& current, std::vector<Change>& out, base::Diagnostics& diags);
 
 /// diff_comment emits SetComment when the comments differ.
 void diff_comment(CommentTarget target, const QualifiedName& object, std::string member,

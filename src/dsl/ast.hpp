@@ -236,6 +236,49 @@ struct ViewDecl {
   SourceSpan span;
 };
 
+/// SequenceOption is one option of a sequence declaration, as written.
+struct SequenceOption {
+  enum class Kind {
+    As,
+    Start,
+    Increment,
+    MinValue,
+    MaxValue,
+    NoMinValue,
+    NoMaxValue,
+    Cache,
+    Cycle,
+    NoCycle,
+    OwnedBy,
+    RenamedFrom
+  };
+  Kind kind = Kind::Cycle;
+  std::optional<TypeName> type;   // As
+  std::string number;             // Start, Increment, MinValue, MaxValue, Cache: as written
+  std::vector<Ident> owner;       // OwnedBy: [schema,] table, column
+  std::optional<Ident> old_name;  // RenamedFrom
+  SourceSpan span;
+};
+
+/// SequenceDecl: sequence <name> [as type] [start n] ... [owned by table.column]
+struct SequenceDecl {
+  Ident name;
+  std::vector<SequenceOption> options;
+  std::optional<DocComment> doc;
+  SourceSpan span;
+};
+
+/// DomainDecl: domain <name> as <type> [not null] [default e] [[constraint n] check (e)]...
+/// Its modifiers are the column modifiers a domain accepts: NotNullMod, NullMod,
+/// DefaultMod, CheckMod, CollateMod and RenamedFromMod.
+struct DomainDecl {
+  Ident name;
+  TypeName type;
+  std::vector<ColumnModifier> modifiers;
+  std::optional<DocComment> doc;
+  SourceSpan span;
+};
+
 struct Decl;
 
 /// SchemaDecl: schema <name> { decls }. Nested schema blocks are rejected by lower.
@@ -247,7 +290,8 @@ struct SchemaDecl {
 };
 
 struct Decl {
-  std::variant<ExtensionDecl, EnumDecl, TableDecl, SchemaDecl, ViewDecl> node;
+  std::variant<ExtensionDecl, EnumDecl, TableDecl, SchemaDecl, ViewDecl, SequenceDecl, DomainDecl>
+      node;
 };
 
 /// Comment is any comment in the file (kept so the formatter loses nothing).

@@ -1,7 +1,8 @@
 // dsl/lower: the lowering driver. Pass 1 collects declarations (extensions,
-// schemas, enums, table names) from every file, so that order never matters;
-// pass 2 lowers table bodies; pass 3 resolves foreign keys; pass 4 names
-// constraints and indexes as PostgreSQL would; views come last (lower_view.cpp).
+// schemas, enums, domain, sequence and table names) from every file, so that
+// order never matters; pass 2 lowers domains, then table bodies; pass 3
+// resolves foreign keys and sequence owners; pass 4 names constraints and
+// indexes as PostgreSQL would; views come last (lower_view.cpp).
 #include "dsl/lower.hpp"
 
 #include <variant>
@@ -147,7 +148,12 @@ void lower_decls(Context& ctx, const std::vector<ast::Decl>& decls, const std::s
             declare_table(ctx, node, schema);
           } else if constexpr (std::is_same_v<T, ast::ViewDecl>) {
             declare_view(ctx, node, schema);
+          } else if constexpr (std::is_same_v<T, ast::SequenceDecl>) {
+            declare_sequence(ctx, node, schema);
+          } else if constexpr (std::is_same_v<T, ast::DomainDecl>) {
+            declare_domain(ctx, node, schema);
           } else {
+            static_assert(std::is_same_v<T, ast::SchemaDecl>);
             lower_schema_block(ctx, node, nested);
           }
         },
@@ -155,7 +161,7 @@ void lower_decls(Context& ctx, const std::vector<ast::Decl>& decls, const std::s
   }
 }
 
-// check_type_clashes: a table's row type shares the namespace with enums.
+// check_type_clashes: a table's row type shares the namespace with enums and domains.
 void check_type_clashes(Context& ctx) {
   for (const TableWork& work : ctx.tables) {
     auto it = ctx.enums.find(work.name);
@@ -164,6 +170,17 @@ void check_type_clashes(Context& ctx) {
         base::DiagKind::TypeNameClash, work.decl->name.span,
         "table " + display(work.name) + " has the same name as an enum (a table is also a type)");
     add_note(diag, it->second, "enum declared here");
+  }
+  for (const DomainWork& work : ctx.domain_work) {
+    auto table = ctx.table_index.find(work.name);
+    auto other = ctx.enums.find(work.name);
+    if (table == ctx.table_index.end() && other == ctx.enums.end()) continue;
+    bool is_table = table != ctx.table_index.end();
+    auto& diag = ctx.diags.error(base::DiagKind::TypeNameClash, work.decl->name.span,
+                                 "domain " + display(work.name) + " has the same name as " +
+                                     (is_table ? "a table (a table is also a type)" : "an enum"));
+    add_note(diag, is_table ? ctx.tables[table->second].decl->name.span : other->second,
+             is_table ? "table declared here" : "enum declared here");
   }
 }
 
@@ -200,13 +217,15 @@ ir::Schema& Context::schema(const std::string& name) {
 
 ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
                   base::Diagnostics& diags) {
-  lower_detail::Context ctx{options, diags, {}, {}, {}, {}, {}, {}, {}, {}};
+  lower_detail::Context ctx{options, diags, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   for (const ast::File& file : files) {
     lower_detail::lower_decls(ctx, file.decls, options.default_schema, false);
   }
   lower_detail::check_type_clashes(ctx);
+  lower_detail::lower_domains(ctx);
   for (lower_detail::TableWork& work : ctx.tables) lower_detail::lower_table_body(ctx, work);
   for (lower_detail::TableWork& work : ctx.tables) lower_detail::resolve_references(ctx, work);
+  lower_detail::lower_sequences(ctx);
   lower_detail::assign_names(ctx);
   lower_detail::place_tables(ctx);
   lower_detail::lower_views(ctx);

@@ -51,6 +51,18 @@ struct ViewWork {
   const ast::ViewDecl* decl = nullptr;
 };
 
+/// SequenceWork / DomainWork: a declared sequence or domain, lowered once every
+/// declaration is known (domains may use enums and domains declared later;
+/// sequences are owned by columns of tables).
+struct SequenceWork {
+  ir::QualifiedName name;
+  const ast::SequenceDecl* decl = nullptr;
+};
+struct DomainWork {
+  ir::QualifiedName name;
+  const ast::DomainDecl* decl = nullptr;
+};
+
 /// Declared remembers where a name was first declared, for "previous declaration" notes.
 using Declared = std::map<ir::QualifiedName, base::SourceSpan>;
 
@@ -65,6 +77,10 @@ struct Context {
   std::map<ir::QualifiedName, std::size_t> table_index;  // into tables
   std::vector<ViewWork> views;                           // declaration order
   std::map<ir::QualifiedName, std::size_t> view_index;   // into views
+  Declared sequences;
+  Declared domains;
+  std::vector<SequenceWork> sequence_work;  // declaration order
+  std::vector<DomainWork> domain_work;      // declaration order
 
   /// gate reports E0201 when construct is not supported yet; returns whether it is.
   /// Gated constructs are still lowered, so their own semantic errors show too.
@@ -106,8 +122,16 @@ void resolve_references(Context& ctx, TableWork& work);
 void declare_view(Context& ctx, const ast::ViewDecl& decl, const std::string& schema);
 void lower_views(Context& ctx);
 
+/// declare_sequence / declare_domain record a declaration (reporting duplicates).
+void declare_sequence(Context& ctx, const ast::SequenceDecl& decl, const std::string& schema);
+void declare_domain(Context& ctx, const ast::DomainDecl& decl, const std::string& schema);
+/// lower_domains resolves every domain's base type and lowers its modifiers.
+void lower_domains(Context& ctx);
+/// lower_sequences lowers every sequence; owners need the tables' columns.
+void lower_sequences(Context& ctx);
 /// assign_names reserves the explicit relation and constraint names of every
-/// schema (reporting clashes) and then derives the implicit ones.
+/// schema (reporting clashes; sequences are relations too) and then derives the
+/// implicit ones, domain checks first (<domain>_check, as PostgreSQL names them).
 void assign_names(Context& ctx);
 
 }  // namespace schemac::dsl::lower_detail

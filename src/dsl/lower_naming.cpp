@@ -31,8 +31,8 @@ void reserve_relation(Context& ctx, SchemaNames& names, const std::string& name,
   if (inserted) return;
   auto& diag = ctx.diags.error(DiagKind::DuplicateName, span,
                                "duplicate name \"" + name + "\" in schema \"" + schema +
-                                   "\" (tables, indexes, primary keys and unique constraints "
-                                   "share one namespace)");
+                                   "\" (tables, sequences, indexes, primary keys and unique "
+                                   "constraints share one namespace)");
   if (it->second) add_note(diag, *it->second);
 }
 
@@ -119,6 +119,31 @@ void reserve_view(Context& ctx, SchemaNames& names, const ViewWork& view) {
   names.relations.emplace(name, view.decl->name.span);
 }
 
+// name_domain_checks: explicit names first (one namespace per domain), then
+// ChooseConstraintName(domain, NULL, "check"), which avoids every constraint
+// name of the schema. Domains are created before tables, so they choose first.
+void name_domain_checks(Context& ctx, std::map<std::string, SchemaNames>& schemas) {
+  for (ir::Schema& schema : ctx.catalog.schemas) {
+    NameScope& scope = schemas[schema.name].scope;
+    for (ir::Domain& domain : schema.domains) {
+      std::map<std::string, std::optional<base::SourceSpan>> taken;
+      for (const ir::CheckConstraint& c : domain.checks) {
+        if (c.name.empty()) continue;
+        scope.take_constraint(c.name);
+        auto [it, inserted] = taken.emplace(c.name, c.provenance.span);
+        if (inserted) continue;
+        auto& diag = ctx.diags.error(DiagKind::DuplicateName, c.provenance.span,
+                                     "duplicate constraint name \"" + c.name + "\" in domain " +
+                                         display({schema.name, domain.name}));
+        if (it->second) add_note(diag, *it->second);
+      }
+    }
+    for (ir::Domain& domain : schema.domains)
+      for (ir::CheckConstraint& c : domain.checks)
+        if (c.name.empty()) c.name = scope.choose_constraint_name(domain.name, "", "check");
+  }
+}
+
 }  // namespace
 
 void assign_names(Context& ctx) {
@@ -128,6 +153,12 @@ void assign_names(Context& ctx) {
     names.scope.take_relation(work.name.name);
     names.relations.emplace(work.name.name, work.decl->name.span);
   }
+  // A sequence is a relation: its name must not clash with a table or an index.
+  for (const SequenceWork& work : ctx.sequence_work) {
+    reserve_relation(ctx, schemas[work.name.schema], work.name.name, work.decl->name.span,
+                     work.name.schema);
+  }
+  name_domain_checks(ctx, schemas);
   for (TableWork& work : ctx.tables) reserve_explicit(ctx, schemas[work.name.schema], work);
   for (TableWork& work : ctx.tables) name_implicit(schemas[work.name.schema].scope, work.table);
   for (const ViewWork& view : ctx.views) reserve_view(ctx, schemas[view.name.schema], view);

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "dsl/lower_context.hpp"
+#include "dsl/lower_names.hpp"
 
 namespace schemac::dsl::lower_detail {
 namespace {
@@ -209,6 +210,7 @@ void TableBody::column(const ast::ColumnDef& def) {
     ctx.gate(Construct::Serial, def.type.span);
     added.serial = true;
     added.not_null = true;  // PostgreSQL makes serial columns NOT NULL
+    added.serial_sequence.name = make_object_name(work.table.name, name, "seq");
     if (added.default_expr || added.identity != ir::IdentityKind::None || added.generated_expr)
       ctx.diags.error(DiagKind::ConflictingModifiers, def.type.span,
                       "serial column \"" + name +

@@ -1,4 +1,4 @@
-// Type resolution: built-in types and their aliases, PostGIS types, user enums,
+// Type resolution: built-in types and their aliases, PostGIS types, user enums and domains,
 // and types of declared extensions. See ir/types.hpp for the canonical forms.
 #include <charconv>
 
@@ -109,8 +109,8 @@ Outcome resolve_builtin(Context& ctx, const ast::TypeName& type, ir::TypeRef& re
   return Outcome::Reported;
 }
 
-// resolve_named: enums (schema given, else the block's schema, else the
-// default schema) and types of declared extensions.
+// resolve_named: enums, then domains (schema given, else the block's schema,
+// else the default schema), and types of declared extensions.
 Outcome resolve_named(Context& ctx, const ast::TypeName& type, const std::string& name,
                       const std::string& schema, ir::TypeRef& ref) {
   std::vector<std::string> schemas;
@@ -124,6 +124,17 @@ Outcome resolve_named(Context& ctx, const ast::TypeName& type, const std::string
     if (!type.args.empty()) {
       ctx.diags.error(DiagKind::InvalidTypeModifier, args_span(type),
                       "enum " + display({s, name}) + " takes no type modifiers");
+      return Outcome::Reported;
+    }
+    ref.schema = s;
+    ref.name = name;
+    return Outcome::Resolved;
+  }
+  for (const std::string& s : schemas) {
+    if (!ctx.domains.count({s, name})) continue;
+    if (!type.args.empty()) {
+      ctx.diags.error(DiagKind::InvalidTypeModifier, args_span(type),
+                      "domain " + display({s, name}) + " takes no type modifiers");
       return Outcome::Reported;
     }
     ref.schema = s;
@@ -159,9 +170,11 @@ void report_unknown(Context& ctx, const ast::TypeName& type, const std::string& 
     if (ir::canonical_builtin_type(builtin) == builtin) candidates.emplace_back(builtin);
   }
   for (std::string_view builtin : ir::builtin_type_names()) candidates.emplace_back(builtin);
-  for (const auto& [enum_name, span] : ctx.enums) {
-    if (enum_name.schema == schema || enum_name.schema == ctx.options.default_schema) {
-      candidates.push_back(enum_name.name);
+  for (const Declared* declared : {&ctx.enums, &ctx.domains}) {
+    for (const auto& [type_name, span] : *declared) {
+      if (type_name.schema == schema || type_name.schema == ctx.options.default_schema) {
+        candidates.push_back(type_name.name);
+      }
     }
   }
   std::string best;

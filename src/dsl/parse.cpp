@@ -37,7 +37,11 @@ using selector = pegtl::parse_tree::selector<Rule, pegtl::parse_tree::store_cont
     g::elem_desc, g::nulls_first, g::nulls_last, g::index_include, g::index_where,
     g::table_comment, g::table_decl, g::table_renamed_from, g::enum_decl, g::extension_decl,
     g::extension_version, g::extension_schema, g::schema_decl,
-    g::view_decl, g::view_materialized, g::view_renamed_from>>;
+    g::view_decl, g::view_materialized, g::view_renamed_from,
+    g::integer_literal, g::sequence_type, g::seq_as, g::seq_start, g::seq_increment,
+    g::seq_minvalue, g::seq_maxvalue, g::seq_no_minvalue, g::seq_no_maxvalue, g::seq_no_cycle,
+    g::seq_cache, g::seq_cycle, g::owned_part, g::seq_owned_by, g::sequence_decl,
+    g::domain_type, g::domain_decl>>;
 // clang-format on
 
 bool is_comment(const Node& node) {
@@ -147,6 +151,10 @@ class Builder {
         out.push_back({schema(node, docs.take())});
       else if (node.is_type<g::view_decl>())
         out.push_back({view(node, docs.take())});
+      else if (node.is_type<g::sequence_decl>())
+        out.push_back({sequence(node, docs.take())});
+      else if (node.is_type<g::domain_decl>())
+        out.push_back({domain(node, docs.take())});
     }
   }
 
@@ -282,6 +290,9 @@ class Builder {
   std::optional<ast::ColumnModifier> modifier(const Node& node,
                                               std::optional<ast::Ident>& constraint);
   ast::IndexDef index(const Node& node, std::optional<ast::DocComment> doc);
+  ast::SequenceDecl sequence(const Node& node, std::optional<ast::DocComment> doc);
+  std::optional<ast::SequenceOption> sequence_option(const Node& node);
+  ast::DomainDecl domain(const Node& node, std::optional<ast::DocComment> doc);
 
   base::FileId file_;
   base::Diagnostics& diags_;
@@ -409,6 +420,67 @@ ast::IndexDef Builder::index(const Node& node, std::optional<ast::DocComment> do
   return result;
 }
 
+ast::SequenceDecl Builder::sequence(const Node& node, std::optional<ast::DocComment> doc) {
+  ast::SequenceDecl result;
+  result.name = ident(*first<g::name>(node));
+  for (const auto& child : node.children)
+    if (auto option = sequence_option(*child)) result.options.push_back(std::move(*option));
+  result.doc = std::move(doc);
+  result.span = span(node);
+  return result;
+}
+
+std::optional<ast::SequenceOption> Builder::sequence_option(const Node& node) {
+  using Kind = ast::SequenceOption::Kind;
+  ast::SequenceOption option;
+  option.span = span(node);
+  if (const Node* number = first<g::integer_literal>(node)) option.number = number->string();
+  if (node.is_type<g::seq_as>()) {
+    option.kind = Kind::As;
+    option.type = type_name(*first<g::sequence_type>(node));
+  } else if (node.is_type<g::seq_start>()) {
+    option.kind = Kind::Start;
+  } else if (node.is_type<g::seq_increment>()) {
+    option.kind = Kind::Increment;
+  } else if (node.is_type<g::seq_minvalue>()) {
+    option.kind = Kind::MinValue;
+  } else if (node.is_type<g::seq_maxvalue>()) {
+    option.kind = Kind::MaxValue;
+  } else if (node.is_type<g::seq_no_minvalue>()) {
+    option.kind = Kind::NoMinValue;
+  } else if (node.is_type<g::seq_no_maxvalue>()) {
+    option.kind = Kind::NoMaxValue;
+  } else if (node.is_type<g::seq_cache>()) {
+    option.kind = Kind::Cache;
+  } else if (node.is_type<g::seq_cycle>()) {
+    option.kind = Kind::Cycle;
+  } else if (node.is_type<g::seq_no_cycle>()) {
+    option.kind = Kind::NoCycle;
+  } else if (node.is_type<g::seq_owned_by>()) {
+    option.kind = Kind::OwnedBy;
+    for (const auto& part : node.children)
+      if (part->is_type<g::owned_part>()) option.owner.push_back(ident(*part));
+  } else if (node.is_type<g::mod_renamed_from>()) {
+    option.kind = Kind::RenamedFrom;
+    option.old_name = ident(*first<g::name>(node));
+  } else {
+    return std::nullopt;
+  }
+  return option;
+}
+
+ast::DomainDecl Builder::domain(const Node& node, std::optional<ast::DocComment> doc) {
+  ast::DomainDecl result;
+  result.name = ident(*first<g::name>(node));
+  result.type = type_name(*first<g::domain_type>(node));
+  std::optional<ast::Ident> constraint;
+  for (const auto& child : node.children)
+    if (auto mod = modifier(*child, constraint)) result.modifiers.push_back(std::move(*mod));
+  result.doc = std::move(doc);
+  result.span = span(node);
+  return result;
+}
+
 /// SyntaxErrorInfo: what to report for one parse_error, and whether to go on.
 struct SyntaxErrorInfo {
   base::DiagKind kind = base::DiagKind::SyntaxError;
@@ -442,7 +514,7 @@ void report_syntax_error(const pegtl::parse_error& error, std::string_view text,
   if (message == g::error_messages::message<g::decl_req> && !word.empty()) {
     info.kind = base::DiagKind::UnknownDeclaration;
     message = "unknown declaration '" + std::string(word) +
-              "'; expected 'extension', 'enum', 'table', 'view' or 'schema'";
+              "'; expected 'extension', 'enum', 'table', 'view', 'sequence', 'domain' or 'schema'";
   }
   diags.error(info.kind, base::SourceSpan{file, offset, offset + length}, message);
   resumable = info.resumable;

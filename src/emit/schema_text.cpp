@@ -94,6 +94,8 @@ class Printer {
       if (!first) out_.text += "\n";
       first = false;
     };
+    for (const ir::Sequence& s : schema.sequences) separate(), sequence(s);
+    for (const ir::Domain& d : schema.domains) separate(), domain(d);
     for (const ir::EnumType& e : schema.enums) separate(), enum_type(e);
     for (const ir::Table& t : schema.tables) separate(), table(t);
     for (const ir::View& v : schema.views) separate(), view(v);
@@ -127,6 +129,34 @@ class Printer {
     out_.text += indent_ + "enum " + dsl_ident(e.name) + " { " + values + " }\n";
   }
 
+  void sequence(const ir::Sequence& s) {
+    doc(s.comment, "sequence " + block_ + "." + s.name);
+    std::string line = indent_ + "sequence " + dsl_ident(s.name) + " as " + s.data_type;
+    if (s.start) line += " start " + std::to_string(*s.start);
+    line += " increment " + std::to_string(s.increment);
+    if (s.min_value) line += " minvalue " + std::to_string(*s.min_value);
+    if (s.max_value) line += " maxvalue " + std::to_string(*s.max_value);
+    line += " cache " + std::to_string(s.cache);
+    if (s.cycle) line += " cycle";
+    if (s.owned_by)
+      line += " owned by " + dsl_ident(s.owned_by->table) + "." + dsl_ident(s.owned_by->column);
+    out_.text += line + "\n";
+  }
+
+  void domain(const ir::Domain& d) {
+    const std::string what = "domain " + block_ + "." + d.name;
+    doc(d.comment, what);
+    std::string line = indent_ + "domain " + dsl_ident(d.name) + " as " + type_text(d.type, what);
+    if (d.collation) line += " collate " + dsl_ident(*d.collation);
+    if (d.not_null) line += " not null";
+    if (d.default_expr) line += " default " + wrapped(*d.default_expr);
+    for (const ir::CheckConstraint& c : d.checks) {
+      line += " constraint " + dsl_ident(c.name) + " check (" + c.expr + ")";
+      constraint_comment(c.comment, "constraint " + c.name + " on " + what);
+    }
+    out_.text += line + "\n";
+  }
+
   // type_text: user enums qualified unless they live in the block's schema;
   // PostGIS and other extension types unqualified, as the language resolves them.
   std::string type_text(const ir::TypeRef& type, const std::string& where) {
@@ -134,9 +164,10 @@ class Printer {
     ir::TypeRef bare = type;
     bare.schema.clear();
     if (type.geo || ir::extension_of_type(type.name)) return ir::type_sql(bare);
-    if (!ir::find_enum(catalog_, {type.schema, type.name}))
+    if (!ir::find_enum(catalog_, {type.schema, type.name}) &&
+        !ir::find_domain(catalog_, {type.schema, type.name}))
       out_.unexpressed.push_back(where + ": type " + type.schema + "." + type.name +
-                                 " is not an enum or an extension type schemac knows");
+                                 " is not an enum, a domain or an extension type schemac knows");
     std::string name = dsl_ident(type.name);
     if (type.schema != block_) name = dsl_ident(type.schema) + "." + name;
     if (!type.modifiers.empty()) {

@@ -22,7 +22,8 @@ struct SchemaText {
   std::vector<std::string> unexpressed;
 };
 
-/// schema_text prints extensions, then each schema's enums, tables and views.
+/// schema_text prints extensions, then each schema's sequences, domains, enums,
+/// tables and views.
 /// With one_schema set, only that schema's objects (and no extensions unless
 /// the schema is the default one) are printed, for `inspect --out DIR`.
 SchemaText schema_text(const ir::Catalog& catalog, const SchemaTextOptions& options,

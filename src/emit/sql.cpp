@@ -133,6 +133,20 @@ std::string change_sql(const Change& change) {
             return "ALTER " + view_kind(c.materialized) + table_name(c.from) + " RENAME TO " +
                    ident(c.to) + ";";
           },
+
+          [](const CreateSequence& c) { return detail::create_sequence_sql(c); },
+          [](const AlterSequence& c) { return detail::alter_sequence_sql(c); },
+          [](const SetSequenceOwner& c) { return detail::sequence_owner_sql(c); },
+          [](const DropSequence& c) { return "DROP SEQUENCE " + table_name(c.name) + ";"; },
+          [](const CreateDomain& c) { return detail::create_domain_sql(c); },
+          [](const AlterDomain& c) { return detail::alter_domain_sql(c); },
+          [](const DropDomain& c) { return "DROP DOMAIN " + table_name(c.name) + ";"; },
+          [](const RenameSequence& c) {
+            return "ALTER SEQUENCE " + table_name(c.from) + " RENAME TO " + ident(c.to) + ";";
+          },
+          [](const RenameDomain& c) {
+            return "ALTER DOMAIN " + table_name(c.from) + " RENAME TO " + ident(c.to) + ";";
+          },
       },
       change);
 }

@@ -32,6 +32,10 @@ std::string comment_target(const diff::SetComment& c) {
       return "VIEW " + table_name(c.object);
     case CommentTarget::MaterializedView:
       return "MATERIALIZED VIEW " + table_name(c.object);
+    case CommentTarget::Sequence:
+      return "SEQUENCE " + table_name(c.object);
+    case CommentTarget::Domain:
+      return "DOMAIN " + table_name(c.object);
   }
   return "";
 }

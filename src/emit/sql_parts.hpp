@@ -31,4 +31,11 @@ std::string alter_table_sql(const diff::AlterTable& change);
 std::string create_index_sql(const diff::CreateIndex& change);
 std::string comment_sql(const diff::SetComment& change);
 
+// Sequences and domains (sql_seqdom.cpp).
+std::string create_sequence_sql(const diff::CreateSequence& change);
+std::string alter_sequence_sql(const diff::AlterSequence& change);
+std::string sequence_owner_sql(const diff::SetSequenceOwner& change);
+std::string create_domain_sql(const diff::CreateDomain& change);
+std::string alter_domain_sql(const diff::AlterDomain& change);
+
 }  // namespace schemac::emit::detail

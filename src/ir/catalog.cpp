@@ -37,6 +37,16 @@ const View* find_view(const Catalog& catalog, const QualifiedName& name) {
   return schema ? find_by_name(schema->views, name.name) : nullptr;
 }
 
+const Sequence* find_sequence(const Catalog& catalog, const QualifiedName& name) {
+  const Schema* schema = find_schema(catalog, name.schema);
+  return schema ? find_by_name(schema->sequences, name.name) : nullptr;
+}
+
+const Domain* find_domain(const Catalog& catalog, const QualifiedName& name) {
+  const Schema* schema = find_schema(catalog, name.schema);
+  return schema ? find_by_name(schema->domains, name.name) : nullptr;
+}
+
 const Extension* find_extension(const Catalog& catalog, std::string_view name) {
   return find_by_name(catalog.extensions, name);
 }

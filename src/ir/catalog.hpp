@@ -4,6 +4,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,15 @@ struct TypeRef {
 
 enum class IdentityKind { None, Always, ByDefault };
 
+/// SerialSequence names the sequence behind a serial column (inspected: its real
+/// name; declared: the name PostgreSQL will choose). Like Provenance it never
+/// takes part in equality: it matters only when a column becomes or stops being
+/// serial, and the diff then spells the serial side out as that sequence.
+struct SerialSequence {
+  std::string name;
+  friend bool operator==(const SerialSequence&, const SerialSequence&) { return true; }
+};
+
 struct Column {
   std::string name;
   TypeRef type;
@@ -68,6 +78,7 @@ struct Column {
   // serial/bigserial/smallserial: a sequence owned by the column feeds its
   // default, so default_expr stays empty; the type is the integer type.
   bool serial = false;
+  SerialSequence serial_sequence;
   std::optional<std::string> comment;
   Provenance provenance;
   friend bool operator==(const Column&, const Column&) = default;
@@ -194,11 +205,54 @@ struct View {
   friend bool operator==(const View&, const View&) = default;
 };
 
+/// SequenceOwner is the column a sequence is OWNED BY (same schema as the sequence).
+struct SequenceOwner {
+  std::string table;
+  std::string column;
+  friend bool operator==(const SequenceOwner&, const SequenceOwner&) = default;
+};
+
+/// Sequence is a standalone sequence. Options left empty take PostgreSQL's
+/// defaults for the data type and direction; normalize fills them in, so after
+/// normalize every option is set (see ir/sequence.hpp).
+struct Sequence {
+  std::string name;
+  std::string data_type = "bigint";  // smallint, integer or bigint
+  std::optional<std::int64_t> start;
+  std::int64_t increment = 1;
+  std::optional<std::int64_t> min_value;
+  std::optional<std::int64_t> max_value;
+  std::int64_t cache = 1;
+  bool cycle = false;
+  std::optional<SequenceOwner> owned_by;
+  std::optional<std::string> comment;
+  Provenance provenance;
+  friend bool operator==(const Sequence&, const Sequence&) = default;
+};
+
+/// Domain is a domain type. Its checks are named (PostgreSQL's implicit name is
+/// <domain>_check) and their expressions refer to the value as `value`.
+struct Domain {
+  std::string name;
+  TypeRef type;
+  bool not_null = false;
+  std::optional<std::string> default_expr;
+  std::vector<CheckConstraint> checks;   // sorted by name after normalize
+  std::optional<std::string> collation;  // only when not the base type's default
+  std::optional<std::string> comment;
+  Provenance provenance;
+  friend bool operator==(const Domain&, const Domain&) = default;
+};
+
 struct Schema {
   std::string name;
   std::vector<EnumType> enums;  // sorted by name after normalize
   std::vector<Table> tables;    // sorted by name after normalize
   std::vector<View> views;      // sorted by name after normalize
+
+  std::vector<Sequence> sequences;  // sorted by name after normalize
+  std::vector<Domain> domains;      // sorted by name after normalize
+
   std::optional<std::string> comment;
   Provenance provenance;
   friend bool operator==(const Schema&, const Schema&) = default;
@@ -243,6 +297,8 @@ Schema* find_schema(Catalog& catalog, std::string_view name);
 const Table* find_table(const Catalog& catalog, const QualifiedName& name);
 const EnumType* find_enum(const Catalog& catalog, const QualifiedName& name);
 const View* find_view(const Catalog& catalog, const QualifiedName& name);
+const Sequence* find_sequence(const Catalog& catalog, const QualifiedName& name);
+const Domain* find_domain(const Catalog& catalog, const QualifiedName& name);
 const Extension* find_extension(const Catalog& catalog, std::string_view name);
 const Column* find_column(const Table& table, std::string_view name);
 

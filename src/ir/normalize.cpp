@@ -1,7 +1,13 @@
 #include "ir/normalize.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <limits>
+#include <optional>
 
+#include "base/quote.hpp"
+#include "ir/sequence.hpp"
 #include "ir/types.hpp"
 
 namespace schemac::ir {
@@ -18,16 +24,102 @@ void normalize_optional(std::optional<std::string>& expr,
   if (expr) expr = normalize_expr(*expr, text_columns);
 }
 
-// The columns whose implicit cast to text PostgreSQL spells out in expressions.
-std::vector<std::string> text_columns(const Table& table) {
+bool is_text_type(const TypeRef& type) {
+  return type.schema.empty() && !type.is_array &&
+         (type.name == "text" || type.name == "character varying");
+}
+
+bool is_text_domain(const TypeRef& type, const std::vector<QualifiedName>& text_domains) {
+  return !type.is_array && std::find(text_domains.begin(), text_domains.end(),
+                                     QualifiedName{type.schema, type.name}) != text_domains.end();
+}
+
+// The columns whose implicit cast to text PostgreSQL spells out in expressions:
+// those of a text type or of a domain over one (text_domains).
+std::vector<std::string> text_columns(const Table& table,
+                                      const std::vector<QualifiedName>& text_domains) {
   std::vector<std::string> names;
   for (const Column& column : table.columns) {
     const TypeRef& type = column.type;
-    if (type.schema.empty() && !type.is_array &&
-        (type.name == "text" || type.name == "character varying"))
-      names.push_back(column.name);
+    if (is_text_type(type) || is_text_domain(type, text_domains)) names.push_back(column.name);
   }
   return names;
+}
+
+// The domains over text or varchar, directly or through other domains.
+std::vector<QualifiedName> find_text_domains(const Catalog& catalog) {
+  std::vector<QualifiedName> found;
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const Schema& schema : catalog.schemas)
+      for (const Domain& domain : schema.domains) {
+        QualifiedName name{schema.name, domain.name};
+        if (std::find(found.begin(), found.end(), name) != found.end()) continue;
+        if (!is_text_type(domain.type) && !is_text_domain(domain.type, found)) continue;
+        found.push_back(name);
+        grew = true;
+      }
+  }
+  return found;
+}
+
+// In a domain's expressions the value is `value`; PostgreSQL casts it like a column.
+void normalize_domain(Domain& domain, const std::vector<QualifiedName>& text_domains) {
+  std::vector<std::string> value;
+  if (is_text_type(domain.type) || is_text_domain(domain.type, text_domains))
+    value.push_back("value");
+  normalize_optional(domain.default_expr, {});
+  for (CheckConstraint& check : domain.checks) check.expr = normalize_expr(check.expr, value);
+  sort_by_name(domain.checks);
+}
+
+}  // namespace
+
+std::string nextval_text(const std::string& schema, const std::string& sequence) {
+  std::string name = base::quote_ident(sequence);
+  if (schema != "public") name = base::quote_ident(schema) + "." + name;
+  return "nextval('" + name + "')";
+}
+
+namespace {
+
+// is_serial_shaped: the options `serial` gives a column of type `type`.
+bool is_serial_shaped(const Sequence& s, const std::string& type) {
+  std::int64_t max = type == "smallint"  ? 32767
+                     : type == "integer" ? 2147483647
+                                         : std::numeric_limits<std::int64_t>::max();
+  return s.data_type == type && s.start == 1 && s.increment == 1 && s.min_value == 1 &&
+         s.max_value == max && s.cache == 1 && !s.cycle && !s.comment;
+}
+
+// fold_serial_sequences: a sequence owned by a NOT NULL integer column whose
+// default is its nextval(), with serial's options and no comment, is exactly
+// what `serial` makes, and the inspector reads it as a serial column; the
+// spelled-out form folds into that one shape, so the two never differ.
+void fold_serial_sequences(Schema& schema) {
+  for (Table& table : schema.tables) {
+    for (Column& column : table.columns) {
+      if (column.serial || !column.default_expr || !column.not_null ||
+          !column.type.schema.empty() || column.type.is_array)
+        continue;
+      const std::string& type = column.type.name;
+      if (type != "smallint" && type != "integer" && type != "bigint") continue;
+      auto it =
+          std::find_if(schema.sequences.begin(), schema.sequences.end(), [&](const Sequence& s) {
+            return *column.default_expr == nextval_text(schema.name, s.name);
+          });
+      // Only under the name serial gives it, so that creating the column as
+      // serial makes this very sequence.
+      if (it == schema.sequences.end() || !is_serial_shaped(*it, type) ||
+          it->name != table.name + "_" + column.name + "_seq" ||
+          it->owned_by != SequenceOwner{table.name, column.name})
+        continue;
+      column.serial_sequence.name = it->name;
+      schema.sequences.erase(it);
+      column.serial = true;
+      column.default_expr.reset();
+    }
+  }
 }
 
 }  // namespace
@@ -48,8 +140,12 @@ void normalize_type(TypeRef& type) {
 }
 
 void normalize_table(Table& table) {
+  normalize_table(table, {});
+}
+
+void normalize_table(Table& table, const std::vector<QualifiedName>& text_domains) {
   for (Column& column : table.columns) normalize_type(column.type);
-  const std::vector<std::string> texts = text_columns(table);
+  const std::vector<std::string> texts = text_columns(table, text_domains);
   for (Column& column : table.columns) {
     normalize_optional(column.default_expr, {});
     normalize_optional(column.generated_expr, texts);
@@ -68,10 +164,20 @@ void normalize_table(Table& table) {
 void normalize(Catalog& catalog) {
   sort_by_name(catalog.extensions);
   sort_by_name(catalog.schemas);
+  for (Schema& schema : catalog.schemas)
+    for (Domain& domain : schema.domains) normalize_type(domain.type);
+  const std::vector<QualifiedName> text_domains = find_text_domains(catalog);
+  for (Schema& schema : catalog.schemas) {
+    for (Domain& domain : schema.domains) normalize_domain(domain, text_domains);
+    sort_by_name(schema.domains);
+    for (Sequence& sequence : schema.sequences) normalize_sequence(sequence);
+    sort_by_name(schema.sequences);
+  }
   for (Schema& schema : catalog.schemas) {
     sort_by_name(schema.enums);
     sort_by_name(schema.tables);
-    for (Table& table : schema.tables) normalize_table(table);
+    for (Table& table : schema.tables) normalize_table(table, text_domains);
+    fold_serial_sequences(schema);
     sort_by_name(schema.views);
     for (View& view : schema.views) {
       view.body = normalize_view_body(view.body);

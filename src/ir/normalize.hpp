@@ -11,7 +11,8 @@
 
 namespace schemac::ir {
 
-/// normalize sorts extensions, schemas, enums, tables, views and each table's
+/// normalize sorts extensions, schemas, enums, tables, views, sequences, domains,
+/// each domain's checks (normalize_sequence fills sequence defaults) and each table's
 /// uniques, checks, foreign keys and indexes by name (columns and enum values keep
 /// their order), canonicalizes every column type (normalize_type) and every
 /// expression (normalize_expr). Idempotent.
@@ -25,6 +26,9 @@ void normalize_type(TypeRef& type);
 /// normalize_table applies normalize_type/normalize_expr to one table and sorts
 /// its constraints and indexes by name.
 void normalize_table(Table& table);
+/// normalize_table with the domains over text or varchar (whose columns PostgreSQL
+/// casts to text in expressions just like text columns).
+void normalize_table(Table& table, const std::vector<QualifiedName>& text_domains);
 
 /// normalize_expr gives SQL expression text the canonical spelling used for
 /// comparison, such that normalize_expr(x) == normalize_expr(pg_get_expr of x as
@@ -47,6 +51,7 @@ void normalize_table(Table& table);
 ///    when it is a whole function argument ("nextval('s'::regclass)" ->
 ///    "nextval('s')"); when it is one side of a comparison; a numeric string cast
 ///    to a numeric type becomes the number ("'-1'::integer" -> "-1");
+///  - "!=" becomes "<>", as PostgreSQL's lexer reads it;
 ///  - `type 'literal'` becomes 'literal'::type ("interval '1 day'"); LIKE/ILIKE
 ///    become ~~/~~* (NOT: !~~, !~~*); "x in (1, 2)" becomes "x = any (array[1, 2])"
 ///    and NOT IN "<> all (array[...])", as PostgreSQL stores them;
@@ -61,6 +66,10 @@ void normalize_table(Table& table);
 /// non-literals ("a ^ 2" on an integer column).
 /// text_columns names the columns of type text or character varying in scope:
 /// PostgreSQL's implicit cast of such a column to text ("(code)::text") goes.
+/// nextval_text: a default calling nextval() of `sequence` in `schema`, spelt as
+/// the inspector's text normalises (names quoted as regclass prints them).
+std::string nextval_text(const std::string& schema, const std::string& sequence);
+
 std::string normalize_expr(std::string_view expr,
                            const std::vector<std::string>& text_columns = {});
 

@@ -197,6 +197,12 @@ void strip_position_parens(Tokens& tokens) {
   }
 }
 
+// rewrite_not_equals: PostgreSQL's lexer reads != as <>.
+void rewrite_not_equals(Tokens& tokens) {
+  for (SqlToken& token : tokens)
+    if (token.kind == K::Operator && token.text == "!=") token.text = "<>";
+}
+
 // rewrite_like_and_in spells LIKE and IN (list) the way PostgreSQL stores them:
 // a like b -> a ~~ b, not ilike -> !~~*, a in (1, 2) -> a = any (array[1, 2]),
 // a not in (...) -> a <> all (array[...]). Subqueries (IN (SELECT ...)) stay.
@@ -340,6 +346,7 @@ std::string normalize_expr(std::string_view expr, const std::vector<std::string>
   unquote_plain_names(tokens);
   merge_unary_minus(tokens);
   rewrite_typed_literals(tokens);
+  rewrite_not_equals(tokens);
   rewrite_like_and_in(tokens);
   rewrite_between(tokens);
   strip_redundant_parens(tokens);

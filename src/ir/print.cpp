@@ -97,6 +97,29 @@ std::string table_lines(const std::string& schema, const Table& t) {
   return out;
 }
 
+std::string number(const std::optional<std::int64_t>& value) {
+  return value ? std::to_string(*value) : "default";
+}
+
+std::string sequence_line(const std::string& schema, const Sequence& s) {
+  std::string out = "  sequence " + schema + "." + s.name + " as " + s.data_type + " start " +
+                    number(s.start) + " increment " + std::to_string(s.increment) + " min " +
+                    number(s.min_value) + " max " + number(s.max_value) + " cache " +
+                    std::to_string(s.cache) + (s.cycle ? " cycle" : "");
+  if (s.owned_by) out += " owned by " + s.owned_by->table + "." + s.owned_by->column;
+  return out + optional_field("comment", s.comment) + renamed(s.provenance) + "\n";
+}
+
+std::string domain_lines(const std::string& schema, const Domain& d) {
+  std::string out = "  domain " + schema + "." + d.name + " " + type_sql(d.type);
+  if (d.not_null) out += " not null";
+  if (d.default_expr) out += " default " + *d.default_expr;
+  out += optional_field("collate", d.collation) + optional_field("comment", d.comment) +
+         renamed(d.provenance) + "\n";
+  for (const CheckConstraint& c : d.checks) out += "    check " + c.name + " (" + c.expr + ")\n";
+  return out;
+}
+
 }  // namespace
 
 std::string to_debug_string(const Catalog& catalog) {
@@ -113,6 +136,8 @@ std::string to_debug_string(const Catalog& catalog) {
       out += "  enum " + s.name + "." + e.name + " " + list(values) +
              optional_field("comment", e.comment) + "\n";
     }
+    for (const Domain& d : s.domains) out += domain_lines(s.name, d);
+    for (const Sequence& q : s.sequences) out += sequence_line(s.name, q);
     for (const Table& t : s.tables) out += table_lines(s.name, t);
     for (const View& v : s.views) {
       out += std::string(v.materialized ? "  materialized view " : "  view ") + s.name + "." +

@@ -9,7 +9,8 @@
 namespace schemac::ir {
 
 /// to_debug_string prints one line per object in catalog order (normalize first
-/// for a canonical dump): "extension", "schema", then indented "enum", "table" and
+/// for a canonical dump): "extension", "schema", then indented "enum", "domain"
+/// (with its checks), "sequence", "table" and
 /// each table's columns, primary key, uniques, checks, foreign keys and indexes.
 /// Names and expressions are printed raw (default now()), strings such as
 /// comments and versions as SQL literals (comment='it''s'), types with type_sql.

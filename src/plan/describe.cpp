@@ -54,8 +54,30 @@ std::string comment_object(const SetComment& c) {
       return "view " + qn(c.object);
     case CommentTarget::MaterializedView:
       return "materialized view " + qn(c.object);
+    case CommentTarget::Sequence:
+      return "sequence " + qn(c.object);
+    case CommentTarget::Domain:
+      return "domain " + qn(c.object);
   }
   return "";
+}
+
+std::string domain_action_text(const DomainAction& action) {
+  return std::visit(
+      Overloaded{
+          [](const SetDomainDefault& a) {
+            return a.expr ? "set default " + *a.expr : std::string("drop default");
+          },
+          [](const SetDomainNotNull& a) {
+            return std::string(a.not_null ? "set not null" : "drop not null");
+          },
+          [](const AddDomainCheck& a) { return "add check " + base::quote_ident(a.check.name); },
+          [](const DropDomainCheck& a) { return "drop check " + base::quote_ident(a.check.name); },
+          [](const RenameDomainCheck& a) {
+            return "rename check " + base::quote_ident(a.from) + " to " + base::quote_ident(a.to);
+          },
+      },
+      action);
 }
 
 std::string action_text(const QualifiedName& table, const ColumnAction& action) {
@@ -105,6 +127,10 @@ Verb change_verb(const Change& change) {
                         [](const DropCheck&) { return Verb::Drop; },
                         [](const DropForeignKey&) { return Verb::Drop; },
                         [](const DropIndex&) { return Verb::Drop; },
+                        [](const CreateSequence&) { return Verb::Create; },
+                        [](const CreateDomain&) { return Verb::Create; },
+                        [](const DropSequence&) { return Verb::Drop; },
+                        [](const DropDomain&) { return Verb::Drop; },
                         [](const auto&) { return Verb::Alter; },
                     },
                     change);
@@ -174,6 +200,26 @@ std::string summarize(const Change& change) {
           [](const RenameView& c) {
             return std::string(c.materialized ? "rename materialized view " : "rename view ") +
                    qn(c.from) + " to " + base::quote_ident(c.to);
+          },
+
+          [](const CreateSequence& c) { return "create sequence " + qn(c.name); },
+          [](const AlterSequence& c) { return "alter sequence " + qn(c.name); },
+          [](const SetSequenceOwner& c) {
+            if (!c.owner) return "remove owner of sequence " + qn(c.name);
+            return "set owner of sequence " + qn(c.name) + " to " +
+                   member({c.name.schema, c.owner->table}, c.owner->column);
+          },
+          [](const DropSequence& c) { return "drop sequence " + qn(c.name); },
+          [](const CreateDomain& c) { return "create domain " + qn(c.name); },
+          [](const AlterDomain& c) {
+            return "alter domain " + qn(c.name) + ": " + domain_action_text(c.action);
+          },
+          [](const DropDomain& c) { return "drop domain " + qn(c.name); },
+          [](const RenameSequence& c) {
+            return "rename sequence " + qn(c.from) + " to " + base::quote_ident(c.to);
+          },
+          [](const RenameDomain& c) {
+            return "rename domain " + qn(c.from) + " to " + base::quote_ident(c.to);
           },
       },
       change);

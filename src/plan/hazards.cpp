@@ -55,6 +55,15 @@ bool is_binary_widening(const ir::TypeRef& from, const ir::TypeRef& to) {
   return false;
 }
 
+// Narrowing a sequence (type, bounds) fails when its current value no longer fits.
+H sequence_hazards(const diff::AlterSequence& c) {
+  const ir::Sequence& a = c.from;
+  const ir::Sequence& b = c.to;
+  bool narrows =
+      a.data_type != b.data_type || b.min_value > a.min_value || b.max_value < a.max_value;
+  return narrows ? H{Hazard::MayFail} : H{};
+}
+
 H add_column_hazards(const ir::Column& column) {
   bool rewrites = column.identity != ir::IdentityKind::None || column.generated_expr ||
                   (column.default_expr && is_volatile_default(*column.default_expr));
@@ -110,6 +119,19 @@ std::vector<Hazard> change_hazards(const diff::Change& change, bool table_is_new
           [](const CreateView& c) {
             return c.view.materialized && c.recreate ? H{Hazard::RewritesTable, Hazard::BlocksReads}
                                                      : H{};
+          },
+
+          // A sequence's state (its last value) is data; DROP DOMAIN fails while
+          // columns use it (schemac never adds CASCADE).
+          [](const DropSequence&) { return H{Hazard::DeletesData}; },
+          [](const DropDomain& c) { return c.replaced ? H{} : H{Hazard::MayFail}; },
+          [](const AlterSequence& c) { return sequence_hazards(c); },
+          // SET NOT NULL and ADD CONSTRAINT check every column that uses the domain.
+          [](const AlterDomain& c) {
+            bool checks = std::holds_alternative<AddDomainCheck>(c.action) ||
+                          (std::holds_alternative<SetDomainNotNull>(c.action) &&
+                           std::get<SetDomainNotNull>(c.action).not_null);
+            return checks ? H{Hazard::BlocksWrites, Hazard::MayFail} : H{};
           },
           [](const AlterTable& a) {
             H all;

@@ -1,6 +1,7 @@
 // Ordering. Each change has a phase (its rank) that encodes the usual order
-// (schemas, extensions, types, renames, drops of dependants, tables, columns,
-// constraints, indexes, comments, then drops of what others depended on); the
+// (schemas, extensions, types, domains and sequences, renames, drops of
+// dependants, tables, columns, constraints, indexes, sequence owners, comments,
+// then drops of what others depended on); the
 // hard dependencies between tables (foreign keys) are edges of a graph that a
 // Kahn traversal honours even against the ranks.
 #include "plan/order.hpp"
@@ -17,26 +18,55 @@ namespace {
 using namespace diff;
 using Graph = std::map<QualifiedName, std::set<QualifiedName>>;
 
-// Views are renamed with tables, dropped before any table change (they may read
-// what changes), created or replaced once tables, columns and keys are there.
+// Gaps between ranks leave room for new kinds of change. Views are renamed with
+// tables, dropped before any table change (they may read what changes), created
+// or replaced once tables, columns, keys and indexes are there.
 int rank(const Change& change) {
   return std::visit(
       Overloaded{
-          [](const CreateSchema&) { return 0; },    [](const CreateExtension&) { return 1; },
-          [](const UpdateExtension&) { return 1; }, [](const CreateEnum&) { return 2; },
-          [](const AddEnumValue&) { return 3; },    [](const RenameTable&) { return 4; },
-          [](const RenameColumn&) { return 5; },    [](const RenameConstraint&) { return 5; },
-          [](const RenameIndex&) { return 5; },     [](const DropForeignKey&) { return 6; },
-          [](const DropIndex&) { return 7; },       [](const DropPrimaryKey&) { return 8; },
-          [](const DropUnique&) { return 8; },      [](const DropCheck&) { return 8; },
-          [](const DropTable&) { return 9; },       [](const CreateTable&) { return 10; },
-          [](const AlterTable&) { return 11; },     [](const AddPrimaryKey&) { return 12; },
-          [](const AddUnique&) { return 12; },      [](const AddCheck&) { return 12; },
-          [](const AddForeignKey&) { return 13; },  [](const CreateIndex&) { return 14; },
-          [](const SetComment&) { return 15; },     [](const DropEnum&) { return 16; },
-          [](const DropSchema&) { return 17; },     [](const DropExtension&) { return 18; },
-          [](const RenameView&) { return 4; },      [](const DropView&) { return 5; },
-          [](const CreateView&) { return 14; },     [](const ReplaceView&) { return 14; },
+          [](const CreateSchema&) { return 0; },
+          [](const CreateExtension&) { return 1; },
+          [](const UpdateExtension&) { return 1; },
+          [](const CreateEnum&) { return 2; },
+          [](const AddEnumValue&) { return 3; },
+          // A domain whose base type changes is dropped before it is created again.
+          [](const DropDomain& c) { return c.replaced ? 4 : 20; },
+          [](const RenameSequence&) { return 4; },
+          [](const RenameDomain&) { return 4; },
+          // Sequences first: a domain's default may call nextval on one.
+          [](const CreateSequence&) { return 5; },
+          [](const CreateDomain&) { return 6; },
+          [](const AlterDomain&) { return 6; },
+          [](const AlterSequence&) { return 6; },
+          // Released from its owner before the owner is dropped; owned once it exists.
+          [](const SetSequenceOwner& c) { return c.owner ? 18 : 6; },
+          [](const RenameTable&) { return 7; },
+          [](const RenameColumn&) { return 8; },
+          [](const RenameConstraint&) { return 8; },
+          [](const RenameIndex&) { return 8; },
+          [](const DropForeignKey&) { return 9; },
+          [](const DropIndex&) { return 10; },
+          [](const DropPrimaryKey&) { return 11; },
+          [](const DropUnique&) { return 11; },
+          [](const DropCheck&) { return 11; },
+          [](const DropTable&) { return 12; },
+          [](const CreateTable&) { return 13; },
+          [](const AlterTable&) { return 14; },
+          [](const AddPrimaryKey&) { return 15; },
+          [](const AddUnique&) { return 15; },
+          [](const AddCheck&) { return 15; },
+          [](const AddForeignKey&) { return 16; },
+          [](const CreateIndex&) { return 17; },
+          [](const SetComment&) { return 19; },
+          // After the tables whose columns or defaults used them.
+          [](const DropSequence&) { return 21; },  // after the domains whose defaults used it
+          [](const DropEnum&) { return 21; },
+          [](const DropSchema&) { return 22; },
+          [](const DropExtension&) { return 23; },
+          [](const RenameView&) { return 7; },
+          [](const DropView&) { return 8; },
+          [](const CreateView&) { return 17; },
+          [](const ReplaceView&) { return 17; },
       },
       change);
 }
@@ -89,6 +119,15 @@ std::string object_key(const Change& change) {
                         [](const ReplaceView& c) { return key_of(c.name); },
                         [](const DropView& c) { return key_of(c.name); },
                         [](const RenameView& c) { return key_of(c.from); },
+                        [](const CreateSequence& c) { return key_of(c.name); },
+                        [](const AlterSequence& c) { return key_of(c.name); },
+                        [](const SetSequenceOwner& c) { return key_of(c.name); },
+                        [](const DropSequence& c) { return key_of(c.name); },
+                        [](const CreateDomain& c) { return key_of(c.name); },
+                        [](const AlterDomain& c) { return key_of(c.name); },
+                        [](const DropDomain& c) { return key_of(c.name); },
+                        [](const RenameSequence& c) { return key_of(c.from); },
+                        [](const RenameDomain& c) { return key_of(c.from); },
                     },
                     change);
 }
@@ -199,6 +238,26 @@ void add_view_edges(const std::vector<Change>& changes,
       if (r != name && dropped.count(r)) add_edge(successors, i, dropped[r]);
 }
 
+// A domain based on another domain: created after it, dropped before it.
+void add_domain_edges(const std::vector<Change>& changes,
+                      std::vector<std::vector<std::size_t>>& successors) {
+  std::map<QualifiedName, std::size_t> created, dropped;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    if (auto* d = std::get_if<CreateDomain>(&changes[i])) created[d->name] = i;
+    if (auto* d = std::get_if<DropDomain>(&changes[i])) dropped[d->name] = i;
+  }
+  for (const auto& [name, i] : created) {
+    const ir::TypeRef& base = std::get<CreateDomain>(changes[i]).domain.type;
+    auto it = created.find({base.schema, base.name});
+    if (it != created.end() && it->first != name) successors[it->second].push_back(i);
+  }
+  for (const auto& [name, i] : dropped) {
+    const ir::TypeRef& base = std::get<DropDomain>(changes[i]).domain.type;
+    auto it = dropped.find({base.schema, base.name});
+    if (it != dropped.end() && it->first != name) successors[i].push_back(it->second);
+  }
+}
+
 // Hard edges: a referenced new table is created first; a referencing dropped
 // table is dropped first; an extension is dropped before those it requires.
 std::vector<std::vector<std::size_t>> table_edges(const std::vector<Change>& changes) {
@@ -235,6 +294,7 @@ std::vector<std::vector<std::size_t>> table_edges(const std::vector<Change>& cha
       if (fk.ref_table != name && dropped.count(fk.ref_table))
         successors[i].push_back(dropped[fk.ref_table]);
   add_view_edges(changes, successors);
+  add_domain_edges(changes, successors);
   return successors;
 }
 

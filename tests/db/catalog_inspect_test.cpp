@@ -164,7 +164,8 @@ TEST_CASE("inspect leaves out what extensions own", "[db][inspect]") {
   CHECK_FALSE(ir::find_extension(catalog, "plpgsql"));
 }
 
-TEST_CASE("inspect sends the same number of queries for 10 and 200 tables", "[db][inspect]") {
+TEST_CASE("inspect sends the same number of queries for 10 and 200 tables, sequences and domains",
+          "[db][inspect]") {
   const auto count_for = [](int tables) {
     ScratchDb db;
     std::string sql;
@@ -173,6 +174,7 @@ TEST_CASE("inspect sends the same number of queries for 10 and 200 tables", "[db
       sql += "CREATE TABLE t" + n + " (id int PRIMARY KEY, v text UNIQUE, p int REFERENCES t" +
              (i == 0 ? n : std::to_string(i - 1)) + " (id) CHECK (p > 0));\n";
       sql += "CREATE INDEX t" + n + "_v ON t" + n + " (lower(v));\n";
+      sql += "CREATE SEQUENCE s" + n + ";\nCREATE DOMAIN d" + n + " AS int CHECK (VALUE > 0);\n";
     }
     db.run(sql);
     catalog::InspectStats stats;

@@ -8,13 +8,15 @@ REPO=${2:?usage: test.sh SCHEMAC_BINARY REPO}
 : "${SCHEMAC_TEST_ADMIN_URL:?integration tests need the throwaway server: run scripts/test.sh (or eval \"\$(scripts/pg.sh env)\")}"
 export NO_COLOR=1
 WORK=$(mktemp -d /tmp/schemac-it-XXXXXX)
-CREATED_DBS=()
+# new_db runs in $(...) subshells, so the names it creates go to a file, not a variable.
+CREATED_DBS=$WORK/created_dbs
+: >"$CREATED_DBS"
 
 cleanup() {
   local db
-  for db in "${CREATED_DBS[@]}"; do
+  while read -r db; do
     psql -q -X "$SCHEMAC_TEST_ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
-  done
+  done <"$CREATED_DBS"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -26,7 +28,7 @@ db_url() { echo "${SCHEMAC_TEST_ADMIN_URL%/*}/$1"; }
 new_db() {
   local name="it_${1}_$$_${RANDOM}${RANDOM}"
   psql -q -X -v ON_ERROR_STOP=1 "$SCHEMAC_TEST_ADMIN_URL" -c "CREATE DATABASE \"$name\"" >/dev/null
-  CREATED_DBS+=("$name")
+  echo "$name" >>"$CREATED_DBS"
   echo "$name"
 }
 

@@ -21,7 +21,7 @@ ResultSet rows(std::vector<std::string> columns, std::vector<std::vector<Field>>
 ResultSet column_rows(std::vector<std::vector<Field>> data) {
   return rows({"nspname", "relname", "attname", "is_array", "type_name", "type_schema",
                "type_format", "type_format_mod", "not_null", "identity", "generated", "expr",
-               "collation", "comment", "serial"},
+               "collation", "comment", "serial", "serial_sequence"},
               std::move(data));
 }
 
@@ -109,13 +109,13 @@ TEST_CASE("to_type_ref reads PostGIS typmods and user types", "[catalog][inspect
 TEST_CASE("build_catalog maps column rows", "[catalog][inspect]") {
   const auto catalog = catalog::build_catalog(one_table(column_rows({
       {"public", "t", "id", "f", "int8", "pg_catalog", "bigint", kNull, "t", "a", "", kNull, kNull,
-       kNull, "f"},
+       kNull, "f", kNull},
       {"public", "t", "name", "f", "text", "pg_catalog", "text", kNull, "f", "", "", "'x'::text",
-       "C", "the name", "f"},
+       "C", "the name", "f", kNull},
       {"public", "t", "twice", "f", "int4", "pg_catalog", "integer", kNull, "f", "", "s",
-       "(id * 2)", kNull, kNull, "f"},
+       "(id * 2)", kNull, kNull, "f", kNull},
       {"public", "t", "no", "f", "int4", "pg_catalog", "integer", kNull, "t", "", "",
-       "nextval('t_no_seq'::regclass)", kNull, kNull, "t"},
+       "nextval('t_no_seq'::regclass)", kNull, kNull, "t", "t_no_seq"},
   })));
   REQUIRE(catalog.schemas.size() == 1);
   // initdb's comment on public is not something a schema file would declare.
@@ -134,6 +134,7 @@ TEST_CASE("build_catalog maps column rows", "[catalog][inspect]") {
   CHECK_FALSE(table->columns[2].serial);
   CHECK(table->columns[3].serial);
   CHECK_FALSE(table->columns[3].default_expr);  // the serial's own nextval()
+  CHECK(table->columns[3].serial_sequence.name == "t_no_seq");
 }
 
 TEST_CASE("build_catalog maps constraints", "[catalog][inspect]") {

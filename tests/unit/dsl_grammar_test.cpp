@@ -55,6 +55,15 @@ TEST_CASE("grammar: declarations") {
       "table t {\n  a int\n  index using gist (a) where (a is not null)\n"
       "  unique index t_lower (lower(b) text_pattern_ops desc nulls last) include (c)\n}"));
   CHECK(matches_whole<g::file>("table t {\n  index int\n}"));  // a column named index
+  CHECK(matches_whole<g::file>("sequence s as integer start 5 increment by -1 no cycle\n"));
+  CHECK(matches_whole<g::file>("sequence s owned by public.t.id // note\nsequence n"));
+  CHECK(
+      matches_whole<g::file>("domain d as numeric(12,2) not null default 0 "
+                             "constraint c check (value > 0) check (value < 9)"));
+  CHECK(matches_whole<g::file>("schema s {\n sequence n\n domain d as text[]\n}"));
+  CHECK(matches_whole<g::file>("table t {\n  sequence integer\n  domain text\n}"));
+  CHECK_FALSE(matches_whole<g::file>("sequence s start"));
+  CHECK_FALSE(matches_whole<g::file>("domain d text"));
   CHECK_FALSE(matches_whole<g::file>("tabel t {}"));
   CHECK_FALSE(matches_whole<g::file>("table t { id int"));
 }

@@ -199,7 +199,7 @@ TEST_CASE("parse: error messages point at the right place") {
        "'unique', 'foreign key', 'check', 'index' or 'comment' [E0101]\n\n^\n"},
       {"tabel users {\n}\n",
        "app.schema:1:1: error: unknown declaration 'tabel'; expected 'extension', 'enum', "
-       "'table', 'view' or 'schema' [E0108]\n"
+       "'table', 'view', 'sequence', 'domain' or 'schema' [E0108]\n"
        "tabel users {\n"
        "^~~~~\n"},
       {"table t {\n  user text\n}\n",

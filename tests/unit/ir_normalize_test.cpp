@@ -37,6 +37,7 @@ constexpr ExprCase kCases[] = {
     {"1.5", "1.5", "1.5"},
     {"(length(name) > 0)", "(length(name) > 0)", "length(name) > 0"},
     {"nextval('seq')", "nextval('seq'::regclass)", "nextval('seq')"},
+    {"a != 0", "(a <> 0)", "a <> 0"},
     {"lower('ABC')", "lower('ABC'::text)", "lower('ABC')"},
     {"(1+2)*3", "((1 + 2) * 3)", "(1 + 2) * 3"},
     {"'a' || 'b'", "('a'::text || 'b'::text)", "'a' || 'b'"},
@@ -170,7 +171,9 @@ TEST_CASE("normalize sorts objects and canonicalizes types and expressions", "[i
   a.name = "a";
   schema.tables = {b, a};
   catalog.schemas.push_back(schema);
-  catalog.schemas.push_back({"app", {}, {}, {}, {}, {}});
+  ir::Schema app;
+  app.name = "app";
+  catalog.schemas.push_back(app);
 
   ir::normalize(catalog);
   const std::string want =
