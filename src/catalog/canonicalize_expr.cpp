@@ -126,7 +126,7 @@ class TableScan {
     for (ir::CheckConstraint& check : want_.checks) {
       const ir::CheckConstraint* old = counterpart(have_.checks, check);
       if (!old || !differs(check.expr, old->expr, true)) continue;
-      const std::string name = "c" + std::to_string(++objects_);
+      const std::string name = "schemac_check_" + std::to_string(++objects_);
       if (add_slot(check.expr, old->expr, true, "check", name, 0))
         add_statement("ALTER TABLE " + table_ + " ADD CONSTRAINT " + name + " CHECK (" +
                       check.expr + ") NOT VALID");
@@ -174,7 +174,7 @@ class TableScan {
         differs(*column.generated_expr, *old->generated_expr, true)) {
       // PostgreSQL 15 cannot make a column generated: add one of the same type
       // (the copy's column is a plain one: LIKE copies no generation expression).
-      const std::string name = "g" + std::to_string(++objects_);
+      const std::string name = "schemac_generated_" + std::to_string(++objects_);
       const std::string type =
           "(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute "
           "a WHERE a.attrelid = " +

@@ -331,3 +331,33 @@ TEST_CASE("canonicalize_expressions warns when no temporary table can be made", 
   CHECK(messages.find("W0407") != std::string::npos);
   CHECK(table_of(desired, "t").checks[0].expr == "cast(a as bigint) < 10");
 }
+
+TEST_CASE("a renamed table is compared through its old one", "[db][expr]") {
+  ScratchDb db;
+  db.run(
+      "CREATE TABLE persons (id int PRIMARY KEY, n int,"
+      " g1 int DEFAULT cast(2 ^ 3 as int),"
+      " CONSTRAINT n_small CHECK (cast(n as bigint) < 10));\n"
+      "CREATE INDEX persons_n_idx ON persons ((cast(n as bigint)));");
+  catalog::ExpressionStats stats;
+  const plan::Plan plan =
+      plan_with(db,
+                desired_from("table people renamed from persons {\n"
+                             "  id int primary key\n"
+                             "  n int\n"
+                             "  g1 int default cast(2 ^ 3 as int)\n"
+                             "  constraint n_small check (cast(n as bigint) < 10)\n"
+                             "  index persons_n_idx ((cast(n as bigint)))\n"
+                             "}\n"),
+                true, &stats);
+  const std::string steps = summaries(plan);
+  INFO(steps);
+  CHECK(stats.candidates == 3);
+  CHECK(stats.rewritten == 3);
+  // The table and its implicitly named primary key are renamed; nothing else.
+  CHECK(plan.steps.size() == 2);
+  CHECK(steps.find("rename table") != std::string::npos);
+  CHECK(steps.find("n_small") == std::string::npos);
+  CHECK(steps.find("persons_n_idx") == std::string::npos);
+  CHECK(steps.find("g1") == std::string::npos);
+}
