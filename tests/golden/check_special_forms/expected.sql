@@ -21,6 +21,7 @@ CREATE TABLE public.accounts (
   CONSTRAINT accounts_check3 CHECK (not (a = 1 and b = 2)),
   CONSTRAINT accounts_code_check CHECK (substring(code from 1 for 3) <> 'xxx'),
   CONSTRAINT accounts_code_check1 CHECK (overlay(code placing 'x' from 1 for 1) is not null),
+  CONSTRAINT accounts_code_check2 CHECK (code <> E'a\\b' and code <> 'it''s' and code <> $$dollar$$),
   CONSTRAINT accounts_created_check CHECK (created > now() - '100 years'::interval),
   CONSTRAINT accounts_created_check1 CHECK (created > '2000-01-01 00:00:00+00'),
   CONSTRAINT accounts_email_check CHECK (position('@' in email) > 1),
@@ -28,5 +29,6 @@ CREATE TABLE public.accounts (
   CONSTRAINT accounts_name_check CHECK (name::character varying(10) <> ''),
   CONSTRAINT accounts_name_check1 CHECK (trim(both ' ' from name) = name),
   CONSTRAINT accounts_score_check CHECK (coalesce(score, 0) >= 0),
-  CONSTRAINT accounts_tags_check CHECK (tags <> array['x', 'y'])
+  CONSTRAINT accounts_tags_check CHECK (tags <> array['x', 'y']),
+  CONSTRAINT accounts_tags_check1 CHECK (tags && array['x']::text[] or tags is null)
 );

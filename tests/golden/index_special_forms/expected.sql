@@ -18,6 +18,9 @@ CREATE INDEX people_big_idx ON public.people ((cast(score as bigint)));
 -- create index people_email_idx on public.people
 CREATE INDEX people_email_idx ON public.people ((lower(email))) WHERE (score is distinct from other);
 
+-- create index people_pattern_idx on public.people
+CREATE INDEX people_pattern_idx ON public.people ((lower(email)) text_pattern_ops) WHERE (email ~ '^[a-z]' and score = any (array[1, 2, 3]));
+
 -- create index people_prefix_idx on public.people
 CREATE INDEX people_prefix_idx ON public.people ((substring(name from 1 for 3)));
 
