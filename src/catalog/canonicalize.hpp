@@ -36,9 +36,10 @@ struct ExpressionStats {
 /// predicates with the current side's as PostgreSQL prints them. Only a desired
 /// table that exists in `current` (under its name or the one its `renamed from`
 /// hint gives) takes part, and only an expression that has a counterpart there
-/// (same constraint, column or index, or the one its hint names) whose
-/// normalize_expr text differs: a plan against a matching database sends
-/// nothing. The rest are created on temporary copies of their tables
+/// (same constraint, column or index, or the one its hint names; for a check or
+/// index without either, any current one no desired one claims, which diff may
+/// then find renamed) whose normalize_expr text differs: a plan against a
+/// matching database sends nothing. The rest are created on temporary copies of their tables
 /// (`CREATE TEMP TABLE ... (LIKE t)`, ACCESS SHARE on t; renamed columns renamed
 /// on the copy), in one transaction that is always rolled back, under the
 /// search_path the inspector reads with, and read back with the inspector's

@@ -24,12 +24,15 @@ using Renames = std::map<std::string, std::string>;  // old column name -> desir
 
 // Slot is one desired expression to compare through the database.
 struct Slot {
-  std::string* text;    // the desired text, rewritten when PostgreSQL's equals current
-  std::string current;  // the current side's text, renamed columns under their new names
-  bool with_texts;      // normalized with the table's text columns (all but defaults)
-  std::string kind;     // as kScratchExpressions reports it
-  std::string name;     // column, constraint or index on the scratch table
-  int ord = 0;          // key position of an index expression
+  std::string* text;  // the desired text, rewritten when PostgreSQL's equals a current one
+  // The current side's texts it may equal, renamed columns under their new
+  // names: one, or for an object whose name changed without a hint (an implicit
+  // name that followed a renamed table or column) those of every unmatched one.
+  std::vector<std::string> current;
+  bool with_texts;   // normalized with the table's text columns (all but defaults)
+  std::string kind;  // as kScratchExpressions reports it
+  std::string name;  // column, constraint or index on the scratch table
+  int ord = 0;       // key position of an index expression
 };
 
 // Scratch is one temporary copy of a current table and what is created on it.
@@ -83,15 +86,30 @@ std::vector<std::string> text_columns(const ir::Table& table) {
   return names;
 }
 
+// counterparts: the current item of the same name, or the one the hint names;
+// failing both, every current item that no desired item claims (diff matches
+// such an item by content and renames it).
 template <typename T>
-const T* counterpart(const std::vector<T>& have, const T& want) {
+std::vector<const T*> counterparts(const std::vector<T>& have, const std::vector<T>& wanted,
+                                   const T& want) {
   const auto named = [&](const std::string& name) -> const T* {
     for (const T& item : have)
       if (item.name == name) return &item;
     return nullptr;
   };
-  if (const T* same = named(want.name)) return same;
-  return want.provenance.renamed_from ? named(*want.provenance.renamed_from) : nullptr;
+  if (const T* same = named(want.name)) return {same};
+  if (want.provenance.renamed_from) {
+    const T* hinted = named(*want.provenance.renamed_from);
+    return hinted ? std::vector<const T*>{hinted} : std::vector<const T*>{};
+  }
+  std::vector<const T*> out;
+  for (const T& item : have) {
+    bool claimed = false;
+    for (const T& other : wanted)
+      claimed |= other.name == item.name || other.provenance.renamed_from == item.name;
+    if (!claimed) out.push_back(&item);
+  }
+  return out;
 }
 
 // TableScan collects the slots of one desired table against its current one.
@@ -124,10 +142,12 @@ class TableScan {
   void scan() {
     for (ir::Column& column : want_.columns) scan_column(column);
     for (ir::CheckConstraint& check : want_.checks) {
-      const ir::CheckConstraint* old = counterpart(have_.checks, check);
-      if (!old || !differs(check.expr, old->expr, true)) continue;
+      std::vector<std::string> olds;
+      for (const ir::CheckConstraint* old : counterparts(have_.checks, want_.checks, check))
+        olds.push_back(old->expr);
+      if (!differs(check.expr, olds, true)) continue;
       const std::string name = "schemac_check_" + std::to_string(++objects_);
-      if (add_slot(check.expr, old->expr, true, "check", name, 0))
+      if (add_slot(check.expr, olds, true, "check", name, 0))
         add_statement("ALTER TABLE " + table_ + " ADD CONSTRAINT " + name + " CHECK (" +
                       check.expr + ") NOT VALID");
     }
@@ -135,19 +155,24 @@ class TableScan {
   }
 
  private:
-  bool differs(const std::string& want, const std::string& have, bool with_texts) const {
+  // differs: there are current texts and the normalizer finds none equal.
+  bool differs(const std::string& want, const std::vector<std::string>& haves,
+               bool with_texts) const {
     const std::vector<std::string> none;
     const std::vector<std::string>& texts = with_texts ? scratch_.texts : none;
-    return ir::normalize_expr(want, texts) !=
-           ir::normalize_expr(rename_columns(have, renames_), texts);
+    const std::string mine = ir::normalize_expr(want, texts);
+    for (const std::string& have : haves)
+      if (mine == ir::normalize_expr(rename_columns(have, renames_), texts)) return false;
+    return !haves.empty();
   }
 
   // add_slot records a slot unless its text names a column whose type changes.
-  bool add_slot(std::string& text, const std::string& have, bool with_texts, std::string kind,
-                std::string name, int ord) {
+  bool add_slot(std::string& text, const std::vector<std::string>& haves, bool with_texts,
+                std::string kind, std::string name, int ord) {
     if (mentions(text, changed_)) return false;
-    scratch_.slots.push_back(Slot{&text, rename_columns(have, renames_), with_texts,
-                                  std::move(kind), std::move(name), ord});
+    Slot slot{&text, {}, with_texts, std::move(kind), std::move(name), ord};
+    for (const std::string& have : haves) slot.current.push_back(rename_columns(have, renames_));
+    scratch_.slots.push_back(std::move(slot));
     return true;
   }
 
@@ -165,13 +190,13 @@ class TableScan {
     const ir::Column* old = old_column(column);
     if (!old || changed_.count(column.name)) return;
     if (column.default_expr && old->default_expr &&
-        differs(*column.default_expr, *old->default_expr, false)) {
-      if (add_slot(*column.default_expr, *old->default_expr, false, "default", column.name, 0))
+        differs(*column.default_expr, {*old->default_expr}, false)) {
+      if (add_slot(*column.default_expr, {*old->default_expr}, false, "default", column.name, 0))
         add_statement("ALTER TABLE " + table_ + " ALTER COLUMN " + base::quote_ident(column.name) +
                       " SET DEFAULT " + *column.default_expr);
     }
     if (column.generated_expr && old->generated_expr &&
-        differs(*column.generated_expr, *old->generated_expr, true)) {
+        differs(*column.generated_expr, {*old->generated_expr}, true)) {
       // PostgreSQL 15 cannot make a column generated: add one of the same type
       // (the copy's column is a plain one: LIKE copies no generation expression).
       const std::string name = "schemac_generated_" + std::to_string(++objects_);
@@ -180,7 +205,7 @@ class TableScan {
           "a WHERE a.attrelid = " +
           base::quote_literal(table_) +
           "::pg_catalog.regclass AND a.attname = " + base::quote_literal(column.name) + ")";
-      if (add_slot(*column.generated_expr, *old->generated_expr, true, "default", name, 0))
+      if (add_slot(*column.generated_expr, {*old->generated_expr}, true, "default", name, 0))
         scratch_.statements.push_back(
             base::quote_literal("ALTER TABLE " + table_ + " ADD COLUMN " + name + " ") + " || " +
             type + " || " +
@@ -189,18 +214,24 @@ class TableScan {
   }
 
   void scan_index(ir::Index& index) {
-    const ir::Index* old = counterpart(have_.indexes, index);
-    if (!old) return;
+    const std::vector<const ir::Index*> olds = counterparts(have_.indexes, want_.indexes, index);
+    if (olds.empty()) return;
     const std::string name = scratch_.name + "_i" + std::to_string(++objects_);
     bool any = false;
-    for (std::size_t k = 0; k < index.elements.size() && k < old->elements.size(); ++k) {
+    for (std::size_t k = 0; k < index.elements.size(); ++k) {
       ir::IndexElement& element = index.elements[k];
-      const ir::IndexElement& was = old->elements[k];
-      if (element.expr && was.expr && differs(*element.expr, *was.expr, true))
-        any |= add_slot(*element.expr, *was.expr, true, "index", name, static_cast<int>(k + 1));
+      std::vector<std::string> was;
+      for (const ir::Index* old : olds)
+        if (k < old->elements.size() && old->elements[k].expr)
+          was.push_back(*old->elements[k].expr);
+      if (element.expr && differs(*element.expr, was, true))
+        any |= add_slot(*element.expr, was, true, "index", name, static_cast<int>(k + 1));
     }
-    bool where = index.where && old->where && differs(*index.where, *old->where, true) &&
-                 add_slot(*index.where, *old->where, true, "where", name, 0);
+    std::vector<std::string> wheres;
+    for (const ir::Index* old : olds)
+      if (old->where) wheres.push_back(*old->where);
+    bool where = index.where && differs(*index.where, wheres, true) &&
+                 add_slot(*index.where, wheres, true, "where", name, 0);
     if (!any && !where) return;
     std::string keys;
     for (const ir::IndexElement& element : index.elements) {
@@ -324,8 +355,11 @@ bool canonicalize_expressions(Connection& conn, const ir::Catalog& current, ir::
         if (found == printed.end()) continue;  // refused: keeps its text
         const std::vector<std::string> none;
         const std::vector<std::string>& texts = slot.with_texts ? scratch.texts : none;
-        if (ir::normalize_expr(found->second, texts) != ir::normalize_expr(slot.current, texts))
-          continue;  // a genuine change: planned and applied as written
+        const std::string printed_form = ir::normalize_expr(found->second, texts);
+        bool equal = false;
+        for (const std::string& have : slot.current)
+          equal |= printed_form == ir::normalize_expr(have, texts);
+        if (!equal) continue;  // a genuine change: planned and applied as written
         *slot.text = found->second;
         ++counts.rewritten;
       }

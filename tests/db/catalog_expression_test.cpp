@@ -335,7 +335,7 @@ TEST_CASE("canonicalize_expressions warns when no temporary table can be made", 
 TEST_CASE("a renamed table is compared through its old one", "[db][expr]") {
   ScratchDb db;
   db.run(
-      "CREATE TABLE persons (id int PRIMARY KEY, n int,"
+      "CREATE TABLE persons (id int PRIMARY KEY, n int, m int CHECK (cast(m as bigint) < 10),"
       " g1 int DEFAULT cast(2 ^ 3 as int),"
       " CONSTRAINT n_small CHECK (cast(n as bigint) < 10));\n"
       "CREATE INDEX persons_n_idx ON persons ((cast(n as bigint)));");
@@ -345,6 +345,7 @@ TEST_CASE("a renamed table is compared through its old one", "[db][expr]") {
                 desired_from("table people renamed from persons {\n"
                              "  id int primary key\n"
                              "  n int\n"
+                             "  m int check (cast(m as bigint) < 10)\n"
                              "  g1 int default cast(2 ^ 3 as int)\n"
                              "  constraint n_small check (cast(n as bigint) < 10)\n"
                              "  index persons_n_idx ((cast(n as bigint)))\n"
@@ -352,10 +353,12 @@ TEST_CASE("a renamed table is compared through its old one", "[db][expr]") {
                 true, &stats);
   const std::string steps = summaries(plan);
   INFO(steps);
-  CHECK(stats.candidates == 3);
-  CHECK(stats.rewritten == 3);
-  // The table and its implicitly named primary key are renamed; nothing else.
-  CHECK(plan.steps.size() == 2);
+  CHECK(stats.candidates == 4);
+  CHECK(stats.rewritten == 4);
+  // The table and its implicitly named primary key and check are renamed;
+  // nothing else (the check is not dropped and added again).
+  CHECK(plan.steps.size() == 3);
+  CHECK(steps.find("rename constraint persons_m_check") != std::string::npos);
   CHECK(steps.find("rename table") != std::string::npos);
   CHECK(steps.find("n_small") == std::string::npos);
   CHECK(steps.find("persons_n_idx") == std::string::npos);
