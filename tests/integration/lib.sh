@@ -12,6 +12,9 @@ CREATED_DBS=()
 
 cleanup() {
   local db
+  # new_db usually runs in a command substitution (a subshell), so the names
+  # it creates are also kept in $WORK/dbs, which the subshell can append to.
+  [[ -f $WORK/dbs ]] && mapfile -t -O "${#CREATED_DBS[@]}" CREATED_DBS <"$WORK/dbs"
   for db in "${CREATED_DBS[@]}"; do
     psql -q -X "$SCHEMAC_TEST_ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
   done
@@ -27,6 +30,7 @@ new_db() {
   local name="it_${1}_$$_${RANDOM}${RANDOM}"
   psql -q -X -v ON_ERROR_STOP=1 "$SCHEMAC_TEST_ADMIN_URL" -c "CREATE DATABASE \"$name\"" >/dev/null
   CREATED_DBS+=("$name")
+  echo "$name" >>"$WORK/dbs"
   echo "$name"
 }
 
