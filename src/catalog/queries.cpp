@@ -295,6 +295,38 @@ const std::string_view kScratchViews =
     "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'v'\n"
     "ORDER BY c.relname";
 
+// The expressions canonicalize_expressions creates on its temporary tables,
+// printed by the same functions and arguments as kColumns, kConstraints and
+// kIndexes use.
+const std::string_view kScratchExpressions =
+    "SELECT c.relname, 'default' AS kind, a.attname AS name, 0 AS ord,\n"
+    "       pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS expr\n"
+    "FROM pg_catalog.pg_attrdef ad\n"
+    "JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid\n"
+    "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum\n"
+    "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema()\n"
+    "UNION ALL\n"
+    "SELECT c.relname, 'check', con.conname, 0, pg_catalog.pg_get_expr(con.conbin, con.conrelid)\n"
+    "FROM pg_catalog.pg_constraint con\n"
+    "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid\n"
+    "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND con.contype = 'c'\n"
+    "UNION ALL\n"
+    "SELECT c.relname, 'index', ic.relname, k.ord::int,\n"
+    "       pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true)\n"
+    "FROM pg_catalog.pg_index i\n"
+    "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid\n"
+    "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid\n"
+    "CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)\n"
+    "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND k.attnum = 0\n"
+    "UNION ALL\n"
+    "SELECT c.relname, 'where', ic.relname, 0, pg_catalog.pg_get_expr(i.indpred, i.indrelid)\n"
+    "FROM pg_catalog.pg_index i\n"
+    "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid\n"
+    "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid\n"
+    "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND i.indpred IS NOT NULL\n"
+    "UNION ALL\n"
+    "SELECT '', 'refused', '', 0, pg_catalog.current_setting('schemac.refused', true)";
+
 #undef SCHEMAC_VIEW_DEPS
 #undef SCHEMAC_VIEW_COLUMNS
 #undef SCHEMAC_VIEW_COLUMN_TYPE

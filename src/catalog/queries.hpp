@@ -40,5 +40,12 @@ extern const std::string_view kViews;
 extern const std::string_view kUnmanaged;
 /// kScratchViews: the session's temporary views (relname), shaped like kViews.
 extern const std::string_view kScratchViews;
+/// kScratchExpressions: the expressions on the session's temporary tables, one
+/// row each: relname (the table), kind ('default' for pg_attrdef, defaults and
+/// generation expressions alike; 'check'; 'index' for a key expression, ord its
+/// position; 'where' for a predicate), name (column, constraint or index), ord,
+/// expr printed as kColumns, kConstraints and kIndexes print it. One extra row,
+/// kind 'refused', carries the setting schemac.refused (see canonicalize_expr.cpp).
+extern const std::string_view kScratchExpressions;
 
 }  // namespace schemac::catalog::queries

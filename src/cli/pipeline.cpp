@@ -34,8 +34,10 @@ std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog de
                                        Session& session, ExitCode& failure) {
   std::vector<std::string> managed = managed_schemas(session.config, desired);
   auto current = catalog::inspect(conn, {managed}, session.diags);
-  // View queries are compared as PostgreSQL prints them (catalog/canonicalize.hpp).
-  if (!current || !catalog::canonicalize_views(conn, desired, session.diags)) {
+  // View queries, checks, defaults and index and generation expressions are
+  // compared as PostgreSQL prints them (catalog/canonicalize.hpp).
+  if (!current || !catalog::canonicalize_views(conn, desired, session.diags) ||
+      !catalog::canonicalize_expressions(conn, *current, desired, session.diags)) {
     failure = ExitCode::DatabaseError;
     return std::nullopt;
   }

@@ -26,7 +26,9 @@ std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
 std::optional<LoadedSchema> load_desired(const Args& args, Session& session);
 
 /// plan_against inspects the managed schemas of the database and plans the way
-/// to desired. On failure it reports, sets failure and returns nullopt.
+/// to desired, comparing view queries and table expressions as the database
+/// prints them (catalog/canonicalize.hpp). On failure it reports, sets failure
+/// (DatabaseError when the database fails) and returns nullopt.
 std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog desired,
                                        Session& session, ExitCode& failure);
 
