@@ -11,11 +11,13 @@ std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
                                     const std::vector<std::string>& managed,
                                     base::Diagnostics& diags) {
   ir::normalize(current);
+  const ir::Catalog written = desired;  // expressions as written, for the SQL
   ir::normalize(desired);
   std::size_t errors_before = diags.error_count();
   diff::DiffOptions options;
   options.managed_schemas = managed;
   diff::ChangeSet changes = diff::diff(current, desired, options, diags);
+  diff::restore_written(changes, written);
   if (diags.error_count() > errors_before) return std::nullopt;
   plan::Plan result = plan::plan(changes, current, desired, diags);
   if (diags.error_count() > errors_before) return std::nullopt;

@@ -33,4 +33,11 @@ struct ChangeSet {
 ChangeSet diff(const ir::Catalog& current, const ir::Catalog& desired, const DiffOptions& options,
                base::Diagnostics& diags);
 
+/// restore_written puts back, in every change that carries an expression to
+/// run (defaults, generation expressions, checks, index keys and predicates,
+/// domain defaults and checks), the text of `written`: the desired catalog as
+/// lowered or inspected, before ir::normalize. Normalised text is for
+/// comparing; it may have lost a cast or parentheses that matter when parsed again.
+void restore_written(ChangeSet& changes, const ir::Catalog& written);
+
 }  // namespace schemac::diff

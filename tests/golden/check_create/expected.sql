@@ -16,10 +16,10 @@ CREATE TABLE public.items (
   CONSTRAINT items_pkey PRIMARY KEY (id),
   CONSTRAINT items_check CHECK (discount <= price),
   CONSTRAINT items_check1 CHECK (state <> 'draft' or name <> ''),
-  CONSTRAINT items_code_check CHECK (code ~~ 'A%' or code is null),
-  CONSTRAINT items_dates_ok CHECK (ends is null or ends > starts),
-  CONSTRAINT items_kind_check CHECK (kind = any (array['a', 'b', 'c'])),
+  CONSTRAINT items_code_check CHECK (code LIKE 'A%' OR code IS NULL),
+  CONSTRAINT items_dates_ok CHECK ((ends IS NULL) OR (ends > starts)),
+  CONSTRAINT items_kind_check CHECK (kind IN ('a', 'b', 'c')),
   CONSTRAINT items_name_check CHECK (length(name) > 0),
   CONSTRAINT items_price_check CHECK (price >= 0),
-  CONSTRAINT items_qty_check CHECK (qty >= 1 and qty <= 100)
+  CONSTRAINT items_qty_check CHECK (qty BETWEEN 1 AND 100)
 );

@@ -10,6 +10,6 @@ CREATE TABLE public.parcels (
   name text NOT NULL,
   slug text GENERATED ALWAYS AS (lower(replace(name, ' ', '-'))) STORED,
   boundary public.geometry(Polygon,4326),
-  centroid public.geometry(Point,4326) GENERATED ALWAYS AS (st_centroid(boundary)) STORED,
+  centroid public.geometry(Point,4326) GENERATED ALWAYS AS (ST_Centroid(boundary)) STORED,
   CONSTRAINT parcels_pkey PRIMARY KEY (id)
 );

@@ -13,6 +13,6 @@ CREATE TABLE public.measures (
   differ boolean GENERATED ALWAYS AS (a is distinct from b) STORED,
   pair integer[] GENERATED ALWAYS AS (array[a, b]) STORED,
   sign text GENERATED ALWAYS AS (case when a > 0 then 'pos' when a < 0 then 'neg' else 'zero' end) STORED,
-  short character varying(3) GENERATED ALWAYS AS (code::character varying(3)) STORED,
+  short character varying(3) GENERATED ALWAYS AS (code::varchar(3)) STORED,
   CONSTRAINT measures_pkey PRIMARY KEY (id)
 );

@@ -8,7 +8,7 @@ CREATE TABLE public.users (
 );
 
 -- create index users_email_lower_key on public.users
-CREATE UNIQUE INDEX users_email_lower_key ON public.users ((lower(email))) WHERE (deleted_at is null);
+CREATE UNIQUE INDEX users_email_lower_key ON public.users ((lower(email))) WHERE (deleted_at IS NULL);
 
 -- create index users_expr_idx on public.users
 CREATE INDEX users_expr_idx ON public.users ((score * 2)) WHERE (score > 0);

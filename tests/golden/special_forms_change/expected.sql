@@ -11,7 +11,7 @@ ALTER TABLE public.orders
   ADD COLUMN total bigint GENERATED ALWAYS AS (cast(coalesce(qty, 0) as bigint) * 3) STORED;
 
 -- add check orders_placed_check on public.orders [blocks-writes, blocks-reads, may-fail]
-ALTER TABLE public.orders ADD CONSTRAINT orders_placed_check CHECK (placed > now() - '50 years'::interval);
+ALTER TABLE public.orders ADD CONSTRAINT orders_placed_check CHECK (placed > now() - interval '50 years');
 
 -- create index orders_code_idx on public.orders [blocks-writes]
 CREATE INDEX orders_code_idx ON public.orders ((cast(code as varchar(6))));
