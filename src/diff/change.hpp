@@ -125,9 +125,9 @@ struct SetIdentity {
   friend bool operator==(const SetIdentity&, const SetIdentity&) = default;
 };
 
-using ColumnAction = std::variant<AddColumn, DropColumn, AlterColumnType, SetColumnDefault,
-                                  DropColumnDefault, SetNotNull, DropNotNull, DropExpression,
-                                  SetIdentity>;
+using ColumnAction =
+    std::variant<AddColumn, DropColumn, AlterColumnType, SetColumnDefault, DropColumnDefault,
+                 SetNotNull, DropNotNull, DropExpression, SetIdentity>;
 
 /// AlterTable groups the column changes of one table: one ALTER TABLE statement.
 struct AlterTable {
@@ -265,7 +265,6 @@ struct RenameView {
   bool materialized = false;
   friend bool operator==(const RenameView&, const RenameView&) = default;
 };
-
 
 // ---- Sequences and domains --------------------------------------------------
 /// CreateSequence creates a sequence with its options; its owner, which may be a
