@@ -372,10 +372,8 @@ bool canonicalize_expressions(Connection& conn, const ir::Catalog& current, ir::
                         impl.redacted_url + ": " + redact_secrets(refused, impl.url));
     }
     return true;
-  } catch (const pqxx::sql_error& e) {
-    problem = one_line(e.what()) + (e.sqlstate().empty() ? "" : " (SQLSTATE " + e.sqlstate() + ")");
   } catch (const std::exception& e) {
-    problem = one_line(e.what());
+    problem = error_text(e);
   }
   diags.error(base::DiagKind::DatabaseQueryFailed, std::nullopt,
               "cannot compare checks, defaults and index expressions on " + impl.redacted_url +

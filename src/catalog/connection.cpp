@@ -56,6 +56,14 @@ bool conninfo_has_key(const std::string& info, std::string_view key) {
 
 }  // namespace
 
+std::string error_text(const std::exception& error) {
+  std::string text = one_line(error.what());
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error);
+      sql && !sql->sqlstate().empty())
+    text += " (SQLSTATE " + sql->sqlstate() + ")";
+  return text;
+}
+
 std::string one_line(std::string_view message) {
   std::vector<std::string> lines;
   std::size_t pos = 0;

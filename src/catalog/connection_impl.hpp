@@ -2,6 +2,7 @@
 // module: only catalog/*.cpp include it, so no other module sees libpqxx.
 #pragma once
 
+#include <exception>
 #include <memory>
 #include <pqxx/pqxx>
 #include <string>
@@ -26,6 +27,10 @@ inline constexpr const char* kSetSearchPath = "SET LOCAL search_path = public";
 /// one block per host tried) into one line: lines trimmed, repeats dropped,
 /// runs of spaces collapsed, joined with "; ".
 std::string one_line(std::string_view message);
+
+/// error_text is one_line of what a failed database call threw, followed by
+/// " (SQLSTATE xxxxx)" when the server gave one.
+std::string error_text(const std::exception& error);
 
 /// with_session_defaults adds application_name=schemac and connect_timeout=10 to
 /// a URL or conninfo string unless it already sets them.

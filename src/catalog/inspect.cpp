@@ -88,10 +88,8 @@ std::optional<ir::Catalog> inspect(Connection& conn, const InspectOptions& optio
   } catch (const pqxx::broken_connection& e) {
     kind = base::DiagKind::DatabaseConnectionLost;
     problem = "the connection was lost: " + one_line(e.what());
-  } catch (const pqxx::sql_error& e) {
-    problem = one_line(e.what()) + (e.sqlstate().empty() ? "" : " (SQLSTATE " + e.sqlstate() + ")");
   } catch (const std::exception& e) {
-    problem = one_line(e.what());
+    problem = error_text(e);
   }
   if (stats != nullptr) stats->queries = count;
   if (!catalog) {
