@@ -283,7 +283,7 @@ std::vector<std::vector<std::size_t>> table_edges(const std::vector<Change>& cha
   // name order, the mirror of creation, which puts postgis_topology before postgis.
   if (!requires_known)
     for (auto it = dropped_extensions.begin();
-         std::next(it) != dropped_extensions.end() && it != dropped_extensions.end(); ++it)
+         it != dropped_extensions.end() && std::next(it) != dropped_extensions.end(); ++it)
       successors[std::next(it)->second].push_back(it->second);
   for (const auto& [name, i] : created)
     for (const ir::ForeignKey& fk : std::get<CreateTable>(changes[i]).table.foreign_keys)
