@@ -43,8 +43,11 @@ std::string Text::idents(const std::vector<ast::Ident>& names) const {
 }
 
 std::string Text::type(const ast::TypeName& type) const {
+  // numeric(12,2) as PostgreSQL prints it; geometry(Point, 4326) as PostGIS users write it.
+  bool spatial = !type.quoted && (type.name == "geometry" || type.name == "geography");
   std::string args;
-  for (const ast::TypeArg& arg : type.args) args += (args.empty() ? "" : ", ") + arg.text;
+  for (const ast::TypeArg& arg : type.args)
+    args += (args.empty() ? "" : spatial ? ", " : ",") + arg.text;
   if (!args.empty()) args = "(" + args + ")";
   std::string out = type.schema ? ident(*type.schema) + "." : "";
   if (type.quoted) {

@@ -142,7 +142,7 @@ table t {
   a integer       not null
   b timestamp(3) with time zone
   c varchar(80)[] references u (id) on delete cascade
-  d numeric(12, 2)
+  d numeric(12,2)
   constraint t_pk primary key (a)
 }
 
