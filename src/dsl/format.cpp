@@ -228,7 +228,8 @@ class Formatter {
 
   // constraint_keyword: the start of the `constraint` word before a constraint name.
   std::uint32_t constraint_keyword(std::uint32_t name_begin) const {
-    std::size_t at = source_.rfind("constraint", name_begin);
+    if (name_begin == 0) return name_begin;
+    std::size_t at = source_.rfind("constraint", name_begin - 1);
     return at == std::string_view::npos ? name_begin : static_cast<std::uint32_t>(at);
   }
 

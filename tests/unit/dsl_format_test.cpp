@@ -221,3 +221,27 @@ TEST_CASE("format refuses a file with syntax errors") {
   CHECK_FALSE(dsl::format_source(sources, id, diags));
   CHECK(diags.has_errors());
 }
+
+TEST_CASE("format indents schema blocks and keeps their comments") {
+  check_format(
+      "schema analytics { // reporting\n// events\ntable events { id bigint primary key\n"
+      "constraint constraint_x unique (id) } // end\n\n\nsequence n\n}\n",
+      "schema analytics {  // reporting\n  // events\n  table events {\n"
+      "    id bigint primary key\n    constraint constraint_x unique (id)\n  }  // end\n\n"
+      "  sequence n\n}\n");
+}
+
+TEST_CASE("format prints inspect-like text unchanged") {
+  std::string text = R"(// Written by `schemac inspect`.
+
+extension postgis  // installed: 3.3.2
+
+table users {
+  id    integer not null
+  email text    not null
+  constraint users_pkey primary key (id)
+  index users_email_idx (email)
+}
+)";
+  CHECK(format_text(text) == text);
+}
