@@ -519,12 +519,44 @@ class Formatter {
     return 4;
   }
 
+  // carry_docs: a `///` before a constraint documents the next column or index
+  // (constraints carry no comment in the language). As fmt moves constraints
+  // after the columns, such doc lines move to that column or index first.
+  static void carry_docs(const ast::TableDecl& t, Block& block) {
+    std::vector<const ast::Comment*> carried;
+    for (std::size_t i = 0; i < t.items.size(); ++i) {
+      Attached& entry = block.entries[i];
+      int kind = category(t.items[i]);
+      if (kind == 0 || kind == 3) {
+        if (carried.empty()) continue;
+        entry.leading.insert(entry.leading.begin(), carried.begin(), carried.end());
+        entry.leading_blank.insert(entry.leading_blank.begin(), carried.size(), false);
+        carried.clear();
+        continue;
+      }
+      for (std::size_t k = 0; k < entry.leading.size();) {
+        if (entry.leading[k]->kind != ast::Comment::Kind::Doc) {
+          ++k;
+          continue;
+        }
+        carried.push_back(entry.leading[k]);
+        entry.leading.erase(entry.leading.begin() + static_cast<std::ptrdiff_t>(k));
+        entry.leading_blank.erase(entry.leading_blank.begin() + static_cast<std::ptrdiff_t>(k));
+      }
+    }
+    if (carried.empty()) return;
+    // No column or index follows: the doc lines document nothing; they stay at the end.
+    block.dangling.insert(block.dangling.end(), carried.begin(), carried.end());
+    block.dangling_blank.insert(block.dangling_blank.end(), carried.size(), false);
+  }
+
   void table(const ast::TableDecl& t, const std::string& indent) {
     std::vector<Slot> slots;
     for (const ast::TableItem& item : t.items) slots.push_back(item_slot(item));
     std::uint32_t after_name = t.renamed_from ? t.renamed_from->span.end : t.name.span.end;
     std::uint32_t open = open_brace(after_name);
     Block block = attach(open + 1, t.span.end - 1, true, slots);
+    carry_docs(t, block);
     std::string head = indent + "table " + text_.ident(t.name) +
                        (t.renamed_from ? " renamed from " + text_.ident(*t.renamed_from) : "") +
                        " {";

@@ -245,3 +245,8 @@ table users {
 )";
   CHECK(format_text(text) == text);
 }
+
+TEST_CASE("format moves a doc comment before a constraint to the column it documents") {
+  check_format("table t {\n  id integer\n  /// The name.\n  primary key (id)\n  name text\n}\n",
+               "table t {\n  id   integer\n  /// The name.\n  name text\n  primary key (id)\n}\n");
+}
