@@ -128,6 +128,9 @@ pass "a saved plan is refused (exit 4) after a concurrent change, naming it; app
 # 9. a saved plan still honours the hazard allow-list.
 rm schema/notes.schema
 run_schemac 0 plan --out "$WORK/drop.json"
+validate "$WORK/drop.json"  # a plan with a hazard validates too
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["summary"]["hazards"] == ["deletes-data"]; assert d["steps"][0]["hazards"] == ["deletes-data"]' "$WORK/drop.json" ||
+  fail "drop.json does not carry the deletes-data hazard"
 run_schemac 4 apply --auto-approve "$WORK/drop.json"
 grep -q 'refusing step 1 (drop table public.notes): deletes-data' <<<"$ERR" || fail "saved plan not checked: $ERR"
 run_schemac 0 apply --auto-approve --allow-destructive "$WORK/drop.json"
