@@ -9,7 +9,7 @@
 namespace schemac::cli {
 namespace {
 
-constexpr const char* kVersion = "0.1.0";
+constexpr const char* kVersion = kSchemacVersion;
 
 std::vector<Command> commands() {
   return {check_command(), plan_command(),    apply_command(),

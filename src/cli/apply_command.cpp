@@ -1,5 +1,6 @@
-// schemac apply: plan against the live database, then run the plan in one
-// transaction under a session advisory lock, refusing data loss unless allowed.
+// schemac apply: plan against the live database (or take a plan saved by `plan
+// --out`, if the database has not changed since), then run it in one transaction
+// under a session advisory lock, refusing steps whose hazards are not allowed.
 #include <unistd.h>
 
 #include <chrono>
@@ -8,47 +9,35 @@
 
 #include "catalog/execute.hpp"
 #include "cli/app.hpp"
+#include "cli/hazard_refusal.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plan_output.hpp"
-#include "emit/sql.hpp"
+#include "cli/saved_plan.hpp"
+#include "emit/document.hpp"
 
 namespace schemac::cli {
 namespace {
 
-/// refuse_destructive reports every step that deletes data unless allowed.
-bool refuse_destructive(const plan::Plan& plan, bool allowed, base::Diagnostics& diags) {
-  if (allowed) return false;
-  bool refused = false;
-  for (const plan::Step& step : plan.steps) {
-    for (plan::Hazard hazard : step.hazards) {
-      if (hazard != plan::Hazard::DeletesData) continue;
-      diags.error(base::DiagKind::DestructiveChangeRefused, std::nullopt,
-                  "refusing to " + step.summary + ": it deletes data (pass --allow-destructive)");
-      refused = true;
-    }
-  }
-  return refused;
-}
-
 /// confirm asks on a terminal; without one, only --auto-approve proceeds.
-bool confirm(const plan::Plan& plan, bool auto_approve, base::Diagnostics& diags) {
+bool confirm(std::size_t step_count, bool auto_approve, base::Diagnostics& diags) {
   if (auto_approve) return true;
   if (!isatty(STDIN_FILENO)) {
     diags.error(base::DiagKind::NoTerminalForApproval, std::nullopt,
                 "no terminal to confirm on; pass --auto-approve to apply without asking");
     return false;
   }
-  std::fprintf(stderr, "Apply these %zu change%s? Only 'yes' is accepted: ", plan.steps.size(),
-               plan.steps.size() == 1 ? "" : "s");
+  std::fprintf(stderr, "Apply these %zu change%s? Only 'yes' is accepted: ", step_count,
+               step_count == 1 ? "" : "s");
   std::string answer;
   std::getline(std::cin, answer);
   return answer == "yes";
 }
 
-std::vector<catalog::ExecStep> exec_steps(const std::vector<emit::Statement>& statements) {
+std::vector<catalog::ExecStep> exec_steps(const emit::PlanDocument& doc) {
   std::vector<catalog::ExecStep> steps;
-  for (const emit::Statement& statement : statements)
-    steps.push_back({statement.sql, statement.in_transaction});
+  for (const emit::DocumentStep& step : doc.steps)
+    for (const emit::Statement& statement : step.statements)
+      steps.push_back({statement.sql, statement.in_transaction});
   return steps;
 }
 
@@ -57,25 +46,40 @@ std::string first_line(const std::string& text) {
 }
 
 ExitCode run_apply(const Args& args, Session& session) {
-  auto desired = load_desired(args, session);
-  if (!desired) return ExitCode::InvalidInput;
+  auto allowed = allowed_hazards(args, session.config, session.diags);
+  if (!allowed) return session.fail(ExitCode::InvalidInput);
+  // The plan: one saved by `plan --out` (cli/saved_plan.hpp), or made now from the files.
+  std::optional<emit::PlanDocument> saved;
+  std::optional<LoadedSchema> desired;
+  if (auto file = saved_plan_argument(args)) {
+    saved = read_saved_plan(*file, session);
+    if (!saved) return session.fail(ExitCode::InvalidInput);
+  } else {
+    desired = load_desired(args, session);
+    if (!desired) return ExitCode::InvalidInput;
+  }
   ExitCode failure = ExitCode::Success;
   auto conn = connect(args, session, failure);
   if (!conn) return session.fail(failure);
   if (!catalog::acquire_apply_lock(*conn, session.config.lock_wait_seconds, session.diags))
     return session.fail(ExitCode::DatabaseError);
   // Inspect under the lock, so no other apply changes the database between plan and run.
-  auto plan = plan_against(*conn, std::move(desired->catalog), session, failure);
-  if (!plan) return failure;
+  std::optional<emit::PlanDocument> plan = saved;
+  if (saved) {
+    if (!verify_unchanged(*conn, *saved, session, failure)) return session.fail(failure);
+  } else {
+    auto made = plan_against(*conn, std::move(desired->catalog), session, failure);
+    if (!made) return failure;
+    plan = emit::document(*made);
+  }
   std::fputs(render_plan(*plan, PlanFormat::Text, session.color_stdout).c_str(), stdout);
   std::fflush(stdout);
   if (plan->empty()) return ExitCode::Success;
-  bool allow = args.has("--allow-destructive") || session.config.allow_destructive;
-  if (refuse_destructive(*plan, allow, session.diags)) return session.fail(ExitCode::Refused);
-  if (!confirm(*plan, args.has("--auto-approve"), session.diags))
+  if (refuse_hazards(*plan, *allowed, session.diags)) return session.fail(ExitCode::Refused);
+  if (!confirm(plan->steps.size(), args.has("--auto-approve"), session.diags))
     return session.fail(ExitCode::InvalidInput);
 
-  std::vector<catalog::ExecStep> steps = exec_steps(emit::to_statements(*plan));
+  std::vector<catalog::ExecStep> steps = exec_steps(*plan);
   catalog::ExecuteOptions exec;
   exec.lock_timeout = args.value("--lock-timeout").value_or(session.config.lock_timeout);
   exec.statement_timeout =
@@ -103,10 +107,13 @@ Command apply_command() {
   return {
       "apply",
       "plan against the database and apply the migration in one transaction",
-      "schemac apply [flags] [PATHS...]",
+      "schemac apply [flags] [PATHS... | PLAN.json]",
       {
           {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"},
-          {"--allow-destructive", false, "allow steps that delete data (drop table/column)"},
+          {"--allow-destructive", false,
+           "allow steps that delete data (= --allow-hazards=deletes-data)"},
+          {"--allow-hazards", true, "also allow steps with these hazards (comma-separated)",
+           "LIST"},
           {"--auto-approve", false, "apply without asking for confirmation"},
           {"--lock-timeout", true, "lock_timeout for every statement (default 10s)", "DURATION"},
           {"--statement-timeout", true, "statement_timeout (default 0 = none)", "DURATION"},

@@ -72,6 +72,25 @@ struct Reader {
   }
 };
 
+void read_hazards(Reader& reader, const toml::table& apply, Config& config) {
+  const toml::node* node = apply.get("allow_hazards");
+  if (!node) return;
+  const toml::array* array = node->as_array();
+  if (!array) return reader.error(*node, "'allow_hazards' must be a list of hazard names");
+  std::vector<plan::Hazard> hazards;
+  for (const toml::node& item : *array) {
+    std::optional<plan::Hazard> hazard;
+    if (auto name = item.value<std::string>()) hazard = plan::hazard_from_name(*name);
+    if (hazard)
+      hazards.push_back(*hazard);
+    else
+      reader.error(item,
+                   "unknown hazard in 'allow_hazards'; expected one of deletes-data, "
+                   "rewrites-table, blocks-writes, blocks-reads, may-fail, extension-upgrade");
+  }
+  config.allow_hazards = std::move(hazards);
+}
+
 void read_document(Reader& reader, const toml::table& doc, Config& config) {
   reader.check_keys(doc, "", {"project", "database", "apply"});
   if (const toml::table* project = doc["project"].as_table()) {
@@ -87,8 +106,9 @@ void read_document(Reader& reader, const toml::table& doc, Config& config) {
     reader.read_strings(*database, "schemas", config.managed_schemas);
   }
   if (const toml::table* apply = doc["apply"].as_table()) {
-    reader.check_keys(*apply, "apply",
-                      {"lock_timeout", "statement_timeout", "allow_destructive", "lock_wait"});
+    reader.check_keys(
+        *apply, "apply",
+        {"lock_timeout", "statement_timeout", "allow_destructive", "lock_wait", "allow_hazards"});
     reader.read_string(*apply, "lock_timeout", config.lock_timeout);
     reader.read_string(*apply, "statement_timeout", config.statement_timeout);
     if (const toml::node* node = apply->get("allow_destructive")) {
@@ -97,6 +117,7 @@ void read_document(Reader& reader, const toml::table& doc, Config& config) {
       else
         reader.error(*node, "'allow_destructive' must be true or false");
     }
+    read_hazards(reader, *apply, config);
     if (const toml::node* node = apply->get("lock_wait")) {
       if (auto value = node->value<int64_t>(); value && *value >= 0)
         config.lock_wait_seconds = static_cast<int>(*value);

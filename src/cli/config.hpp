@@ -10,6 +10,7 @@
 
 #include "base/diagnostic.hpp"
 #include "base/source.hpp"
+#include "plan/plan.hpp"
 
 namespace schemac::cli {
 
@@ -24,6 +25,9 @@ struct Config {
   std::string statement_timeout = "0";              // [apply] statement_timeout
   int lock_wait_seconds = 60;                       // [apply] lock_wait: wait for another apply
   bool allow_destructive = false;                   // [apply] allow_destructive
+  /// [apply] allow_hazards: the hazards apply runs without a flag; unset: every
+  /// hazard but deletes-data (cli/hazard_refusal.hpp).
+  std::optional<std::vector<plan::Hazard>> allow_hazards;
 };
 
 /// find_config walks up from start to the first directory holding schemac.toml.

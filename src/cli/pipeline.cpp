@@ -33,9 +33,11 @@ std::optional<LoadedSchema> load_desired(const Args& args, Session& session) {
 }
 
 std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog desired,
-                                       Session& session, ExitCode& failure) {
+                                       Session& session, ExitCode& failure,
+                                       ir::Catalog* inspected) {
   std::vector<std::string> managed = managed_schemas(session.config, desired);
   auto current = catalog::inspect(conn, {managed}, session.diags);
+  if (current && inspected) *inspected = *current;
   // View queries, checks, defaults and index and generation expressions are
   // compared as PostgreSQL prints them (catalog/canonicalize.hpp).
   if (!current || !catalog::canonicalize_views(conn, desired, session.diags) ||

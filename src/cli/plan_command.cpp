@@ -2,6 +2,8 @@
 #include "cli/app.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plan_output.hpp"
+#include "cli/saved_plan.hpp"
+#include "emit/database_state.hpp"
 
 namespace schemac::cli {
 namespace {
@@ -14,9 +16,15 @@ ExitCode run_plan(const Args& args, Session& session) {
   ExitCode failure = ExitCode::Success;
   auto conn = connect(args, session, failure);
   if (!conn) return session.fail(failure);
-  auto plan = plan_against(*conn, std::move(desired->catalog), session, failure);
+  std::vector<std::string> managed = managed_schemas(session.config, desired->catalog);
+  ir::Catalog inspected;
+  auto plan = plan_against(*conn, std::move(desired->catalog), session, failure, &inspected);
   if (!plan) return failure;
-  return print_plan(*plan, *format, args, session.color_stdout);
+  emit::PlanDocument doc = emit::document(*plan);
+  doc.database = emit::database_state(inspected, managed);
+  if (auto out = args.value("--out"); out && !write_saved_plan(*out, doc, session))
+    return session.fail(ExitCode::InvalidInput);
+  return print_plan(doc, *format, args, session.color_stdout);
 }
 
 }  // namespace
@@ -25,6 +33,7 @@ Command plan_command() {
   std::vector<FlagSpec> flags{
       {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"}};
   for (FlagSpec& flag : plan_output_flags()) flags.push_back(flag);
+  flags.push_back({"--out", true, "also save the plan for `schemac apply FILE` (JSON)", "FILE"});
   return {"plan", "show the migration that would make the database match the schema files",
           "schemac plan [flags] [PATHS...]", flags, &run_plan};
 }

@@ -1,6 +1,7 @@
 #include "emit/sql.hpp"
 
 #include "base/quote.hpp"
+#include "emit/document.hpp"
 #include "emit/sql_parts.hpp"
 
 namespace schemac::emit {
@@ -53,14 +54,11 @@ std::string drop_constraint(const QualifiedName& table, const std::string& name)
   return alter_constraint(table, "DROP CONSTRAINT " + ident(name));
 }
 
-std::string comment_line(const plan::Step& step) {
+std::string comment_line(const DocumentStep& step) {
   // Names may hold newlines; one must not end the comment and start SQL.
   std::string out = "-- " + detail::one_line(step.summary);
   if (step.hazards.empty()) return out;
-  out += " [";
-  for (std::size_t i = 0; i < step.hazards.size(); ++i)
-    out += (i ? ", " : "") + std::string(plan::hazard_name(step.hazards[i]));
-  return out + "]";
+  return out + " [" + hazard_list(step.hazards) + "]";
 }
 
 }  // namespace
@@ -161,11 +159,16 @@ std::vector<Statement> to_statements(const plan::Plan& plan) {
 }
 
 std::string to_sql(const plan::Plan& plan) {
-  if (plan.empty()) return "-- No changes. The database matches the schema.\n";
+  return to_sql(document(plan));
+}
+
+std::string to_sql(const PlanDocument& doc) {
+  if (doc.empty()) return "-- No changes. The database matches the schema.\n";
   std::string out;
-  for (const plan::Step& step : plan.steps) {
+  for (const DocumentStep& step : doc.steps) {
     if (!out.empty()) out += "\n";
-    out += comment_line(step) + "\n" + change_sql(step.change) + "\n";
+    out += comment_line(step) + "\n";
+    for (const Statement& statement : step.statements) out += statement.sql + "\n";
   }
   return out;
 }

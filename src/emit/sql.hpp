@@ -25,6 +25,10 @@ std::vector<Statement> to_statements(const plan::Plan& plan);
 /// comment line; steps separated by a blank line. An empty plan gives a comment only.
 std::string to_sql(const plan::Plan& plan);
 
+struct PlanDocument;
+/// to_sql renders a document's statements the same way (a saved plan's SQL).
+std::string to_sql(const PlanDocument& doc);
+
 /// change_sql renders a single change as one statement (ending in ';').
 std::string change_sql(const diff::Change& change);
 

@@ -3,6 +3,7 @@
 // Depends on ir and diff.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,12 @@ enum class Hazard {
 
 /// hazard_name is the stable kebab-case name: "deletes-data", "rewrites-table", ...
 std::string_view hazard_name(Hazard hazard);
+/// hazard_from_name is the inverse of hazard_name; nullopt for an unknown name.
+std::optional<Hazard> hazard_from_name(std::string_view name);
+/// kAllHazards lists every hazard in its stable order.
+inline constexpr Hazard kAllHazards[] = {Hazard::DeletesData,  Hazard::RewritesTable,
+                                         Hazard::BlocksWrites, Hazard::BlocksReads,
+                                         Hazard::MayFail,      Hazard::ExtensionUpgrade};
 
 /// Step is one change in execution order, with its hazards (sorted, unique).
 struct Step {
