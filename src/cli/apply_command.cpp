@@ -8,6 +8,7 @@
 
 #include "catalog/execute.hpp"
 #include "cli/app.hpp"
+#include "cli/apply_run.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plan_output.hpp"
 #include "emit/sql.hpp"
@@ -45,28 +46,21 @@ bool confirm(const plan::Plan& plan, bool auto_approve, base::Diagnostics& diags
   return answer == "yes";
 }
 
-std::vector<catalog::ExecStep> exec_steps(const std::vector<emit::Statement>& statements) {
-  std::vector<catalog::ExecStep> steps;
-  for (const emit::Statement& statement : statements)
-    steps.push_back({statement.sql, statement.in_transaction});
-  return steps;
-}
-
-std::string first_line(const std::string& text) {
-  return text.substr(0, text.find('\n'));
-}
-
 ExitCode run_apply(const Args& args, Session& session) {
   auto desired = load_desired(args, session);
   if (!desired) return ExitCode::InvalidInput;
   ExitCode failure = ExitCode::Success;
   auto conn = connect(args, session, failure);
   if (!conn) return session.fail(failure);
-  if (!catalog::acquire_apply_lock(*conn, session.config.lock_wait_seconds, session.diags))
+  const int lock_wait = session.config.lock_wait_seconds;
+  if (!catalog::acquire_apply_lock(*conn, lock_wait, session.diags, [&](const std::string& holder) {
+        std::fprintf(stderr, "%s\n", lock_waiting_message(holder, lock_wait).c_str());
+      }))
     return session.fail(ExitCode::DatabaseError);
   // Inspect under the lock, so no other apply changes the database between plan and run.
   auto plan = plan_against(*conn, std::move(desired->catalog), session, failure);
   if (!plan) return failure;
+  make_online_if_asked(*plan, args, session);
   std::fputs(render_plan(*plan, PlanFormat::Text, session.color_stdout).c_str(), stdout);
   std::fflush(stdout);
   if (plan->empty()) return ExitCode::Success;
@@ -75,26 +69,9 @@ ExitCode run_apply(const Args& args, Session& session) {
   if (!confirm(*plan, args.has("--auto-approve"), session.diags))
     return session.fail(ExitCode::InvalidInput);
 
-  std::vector<catalog::ExecStep> steps = exec_steps(emit::to_statements(*plan));
-  catalog::ExecuteOptions exec;
-  exec.lock_timeout = args.value("--lock-timeout").value_or(session.config.lock_timeout);
-  exec.statement_timeout =
-      args.value("--statement-timeout").value_or(session.config.statement_timeout);
-  exec.progress = [&](std::size_t index, const catalog::ExecStep& step) {
-    std::fprintf(stderr, "[%zu/%zu] %s\n", index + 1, steps.size(), first_line(step.sql).c_str());
-  };
-  auto started = std::chrono::steady_clock::now();
-  if (!catalog::execute(*conn, steps, exec, session.diags)) {
-    session.report();
-    std::fputs("schemac: nothing was applied; the database is as it was before.\n", stderr);
-    return ExitCode::DatabaseError;
-  }
-  catalog::release_apply_lock(*conn);
-  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - started);
-  std::printf("\nApplied %zu statement%s in %lld ms.\n", steps.size(), steps.size() == 1 ? "" : "s",
-              static_cast<long long>(elapsed.count()));
-  return ExitCode::Success;
+  ExitCode result = run_migration(*conn, *plan, args, session);
+  if (result == ExitCode::Success) catalog::release_apply_lock(*conn);
+  return result;
 }
 
 }  // namespace
@@ -110,6 +87,8 @@ Command apply_command() {
           {"--auto-approve", false, "apply without asking for confirmation"},
           {"--lock-timeout", true, "lock_timeout for every statement (default 10s)", "DURATION"},
           {"--statement-timeout", true, "statement_timeout (default 0 = none)", "DURATION"},
+          {"--lock-retries", true, "retries after a lock timeout (default 3)", "N"},
+          {"--online", false, "online-safe plan: concurrent indexes, NOT VALID then VALIDATE"},
       },
       &run_apply};
 }

@@ -24,6 +24,8 @@ struct Config {
   std::string statement_timeout = "0";              // [apply] statement_timeout
   int lock_wait_seconds = 60;                       // [apply] lock_wait: wait for another apply
   bool allow_destructive = false;                   // [apply] allow_destructive
+  int lock_retries = 3;  // [apply] lock_retries: tries again after a lock timeout
+  bool online = false;   // [plan] online: online-safe strategies (plan/online.hpp)
 };
 
 /// find_config walks up from start to the first directory holding schemac.toml.

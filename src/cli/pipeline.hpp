@@ -32,4 +32,8 @@ std::optional<LoadedSchema> load_desired(const Args& args, Session& session);
 std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog desired,
                                        Session& session, ExitCode& failure);
 
+/// make_online_if_asked applies the online-safe rewrite (plan/online.hpp) when
+/// --online is given or [plan] online = true.
+void make_online_if_asked(plan::Plan& plan, const Args& args, const Session& session);
+
 }  // namespace schemac::cli

@@ -16,6 +16,7 @@ ExitCode run_plan(const Args& args, Session& session) {
   if (!conn) return session.fail(failure);
   auto plan = plan_against(*conn, std::move(desired->catalog), session, failure);
   if (!plan) return failure;
+  make_online_if_asked(*plan, args, session);
   return print_plan(*plan, *format, args, session.color_stdout);
 }
 
@@ -23,7 +24,8 @@ ExitCode run_plan(const Args& args, Session& session) {
 
 Command plan_command() {
   std::vector<FlagSpec> flags{
-      {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"}};
+      {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"},
+      {"--online", false, "online-safe plan: concurrent indexes, NOT VALID then VALIDATE"}};
   for (FlagSpec& flag : plan_output_flags()) flags.push_back(flag);
   return {"plan", "show the migration that would make the database match the schema files",
           "schemac plan [flags] [PATHS...]", flags, &run_plan};

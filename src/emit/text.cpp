@@ -1,5 +1,6 @@
 #include "emit/text.hpp"
 
+#include "emit/sql.hpp"
 #include "emit/sql_parts.hpp"
 #include "plan/describe.hpp"
 
@@ -56,17 +57,20 @@ std::string render_line(const plan::Line& line, const TextOptions& options) {
 std::string to_text(const plan::Plan& plan, const TextOptions& options) {
   if (plan.empty()) return "No changes. The database matches the schema.\n";
   std::vector<plan::Line> lines;
-  for (const plan::Step& step : plan.steps) {
+  std::string body;
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    const plan::Step& step = plan.steps[i];
+    // An online plan runs in parts; each is headed by how it runs.
+    if (plan.units() > 1 && (i == 0 || plan.steps[i - 1].unit != step.unit))
+      body += (i ? "\n" : "") + unit_note(plan, step.unit) + ":\n";
     std::vector<plan::Line> more = plan::describe(step);
+    for (const plan::Line& line : more) body += render_line(line, options);
     lines.insert(lines.end(), more.begin(), more.end());
   }
   int counts[3] = {0, 0, 0};
   for (const plan::Line& line : lines) ++counts[static_cast<int>(line.verb)];
-  std::string out = "Plan: " + std::to_string(counts[0]) + " to create, " +
-                    std::to_string(counts[1]) + " to alter, " + std::to_string(counts[2]) +
-                    " to drop.\n\n";
-  for (const plan::Line& line : lines) out += render_line(line, options);
-  return out;
+  return "Plan: " + std::to_string(counts[0]) + " to create, " + std::to_string(counts[1]) +
+         " to alter, " + std::to_string(counts[2]) + " to drop.\n\n" + body;
 }
 
 }  // namespace schemac::emit
