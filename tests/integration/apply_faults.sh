@@ -68,7 +68,7 @@ sed -i 's/^  c  text$/  c  text not null/' "$WORK/schema/t.schema"
 schema_dump "$db" >"$WORK/dump.before"
 run_schemac 3 "${apply_args[@]}"
 grep -q 'E0403' <<<"$ERR" || fail "no apply-failed error (E0403): $ERR"
-grep -q 'statement 2 failed: column c of relation t contains null values (SQLSTATE 23502)' <<<"$ERR" ||
+grep -q 'statement 2 failed: column "c" of relation "t" contains null values (SQLSTATE 23502)' <<<"$ERR" ||
   fail "failing statement or server message not named: $ERR"
 grep -q 'statement: ALTER TABLE public.t ALTER COLUMN c SET NOT NULL;' <<<"$ERR" ||
   fail "statement text not shown: $ERR"
@@ -80,6 +80,7 @@ pass "failing statement: exit 3, statement and server message named, nothing app
 sed -i 's/^  c  text not null$/  c  text/' "$WORK/schema/t.schema"
 
 # (d) two applies at once: the second waits for the first, then finds nothing to do.
+sed -i 's/^  d  integer$/  d  integer\n  f  integer/' "$WORK/schema/t.schema"
 hold_lock "$db" "LOCK TABLE t IN ACCESS SHARE MODE"
 start_schemac A "${apply_args[@]}" --lock-timeout 10min
 wait_for "apply A to wait for its lock" apply_waits_for_lock "$db"
@@ -90,6 +91,7 @@ grep -q '^\[' "$WORK/B.err" && fail "apply B ran a step while A held the lock: $
 release_lock
 finish_schemac A 0
 grep -q 'create table public.m' <<<"$OUT" || fail "apply A did not plan m: $OUT"
+grep -q 'add column public.t.f' <<<"$OUT" || fail "apply A did not plan t.f: $OUT"
 finish_schemac B 0
 grep -q 'No changes' <<<"$OUT" || fail "apply B did not re-plan after A: $OUT"
 pass "two applies: the second waits, then re-plans and finds nothing to do"
