@@ -242,7 +242,9 @@ std::vector<Line> describe(const Step& step) {
           {action_verb(action), action_text(alter->table, action), action_hazards(action)});
     return lines;
   }
-  const Verb verb = step.form == Form::Plain ? change_verb(step.change) : Verb::Alter;
+  const bool alters =
+      step.helper || step.form == Form::Validate || step.form == Form::ProvenNotNull;
+  const Verb verb = alters ? Verb::Alter : change_verb(step.change);
   return {{verb, step.summary, step.hazards}};
 }
 

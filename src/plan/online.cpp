@@ -92,9 +92,11 @@ void split_not_null(Step step, Parts& parts) {
     parts.main.push_back(make_step(
         add, Form::NotValid, {},
         "add check " + on + " (not valid) for " + base::quote_ident(column) + " not null"));
+    parts.main.back().helper = true;
     parts.validates.push_back(
         make_step(add, Form::Validate, {Hazard::MayFail}, "validate check " + on));
     unit.push_back(make_step(DropCheck{alter.table, check}, Form::Plain, {}, "drop check " + on));
+    unit.back().helper = true;
     columns += (columns.empty() ? "" : ", ") + base::quote_ident(column);
   }
   AlterTable proven{alter.table, std::move(not_nulls)};

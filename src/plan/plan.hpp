@@ -51,6 +51,9 @@ struct Step {
   /// not transactional is a unit by itself. A plain plan has only unit 0.
   std::size_t unit = 0;
   Form form = Form::Plain;
+  /// helper marks a step the online pass added to carry out another (the
+  /// proving check of a SET NOT NULL): shown, and counted as an alteration.
+  bool helper = false;
   std::string summary;  // "create table public.users"
 };
 

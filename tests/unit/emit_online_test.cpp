@@ -3,6 +3,7 @@
 
 #include "diff_test_util.hpp"
 #include "emit/sql.hpp"
+#include "emit/text.hpp"
 #include "plan/online.hpp"
 #include "plan/plan.hpp"
 
@@ -54,6 +55,8 @@ TEST_CASE("online: an index on an existing table is built concurrently, outside 
   const std::string script = emit::to_sql(p);
   CHECK_THAT(script, Catch::Contains("part 1/2, outside any transaction"));
   CHECK_THAT(script, Catch::Contains("INVALID index"));
+  CHECK_THAT(emit::to_text(p, emit::TextOptions{false}),
+             Catch::StartsWith("Plan: 1 to create, 1 to alter, 0 to drop."));
 }
 
 TEST_CASE("online: an index on a new table stays in the main transaction", "[emit][online]") {
@@ -126,6 +129,10 @@ TEST_CASE("online: SET NOT NULL goes through a validated check", "[emit][online]
   CHECK(p.steps[3].unit == 2);
   CHECK(p.steps[4].unit == 2);
   CHECK(p.steps[3].hazards.empty());
+  // The proving check's add and drop are alterations of the table, not objects.
+  const std::string text = emit::to_text(p, emit::TextOptions{false});
+  CHECK_THAT(text, Catch::StartsWith("Plan: 0 to create, 5 to alter, 0 to drop."));
+  CHECK_THAT(text, Catch::Contains("part 3/3, a transaction of its own"));
 }
 
 TEST_CASE("online: the proving check's name fits PostgreSQL's 63 bytes", "[emit][online]") {
