@@ -1,14 +1,15 @@
 // schemac apply: plan against the live database (or take a plan saved by `plan
-// --out`, if the database has not changed since), then run it in one transaction
-// under a session advisory lock, refusing steps whose hazards are not allowed.
+// --out`, if the database has not changed since), then run it (one transaction;
+// online plans in parts) under a session advisory lock, refusing steps whose
+// hazards are not allowed.
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <iostream>
 
 #include "catalog/execute.hpp"
 #include "cli/app.hpp"
+#include "cli/apply_run.hpp"
 #include "cli/hazard_refusal.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plan_output.hpp"
@@ -33,18 +34,6 @@ bool confirm(std::size_t step_count, bool auto_approve, base::Diagnostics& diags
   return answer == "yes";
 }
 
-std::vector<catalog::ExecStep> exec_steps(const emit::PlanDocument& doc) {
-  std::vector<catalog::ExecStep> steps;
-  for (const emit::DocumentStep& step : doc.steps)
-    for (const emit::Statement& statement : step.statements)
-      steps.push_back({statement.sql, statement.in_transaction});
-  return steps;
-}
-
-std::string first_line(const std::string& text) {
-  return text.substr(0, text.find('\n'));
-}
-
 ExitCode run_apply(const Args& args, Session& session) {
   auto allowed = allowed_hazards(args, session.config, session.diags);
   if (!allowed) return session.fail(ExitCode::InvalidInput);
@@ -61,7 +50,10 @@ ExitCode run_apply(const Args& args, Session& session) {
   ExitCode failure = ExitCode::Success;
   auto conn = connect(args, session, failure);
   if (!conn) return session.fail(failure);
-  if (!catalog::acquire_apply_lock(*conn, session.config.lock_wait_seconds, session.diags))
+  const int lock_wait = session.config.lock_wait_seconds;
+  if (!catalog::acquire_apply_lock(*conn, lock_wait, session.diags, [&](const std::string& holder) {
+        std::fprintf(stderr, "%s\n", lock_waiting_message(holder, lock_wait).c_str());
+      }))
     return session.fail(ExitCode::DatabaseError);
   // Inspect under the lock, so no other apply changes the database between plan and run.
   std::optional<emit::PlanDocument> plan = saved;
@@ -70,6 +62,7 @@ ExitCode run_apply(const Args& args, Session& session) {
   } else {
     auto made = plan_against(*conn, std::move(desired->catalog), session, failure);
     if (!made) return failure;
+    make_online_if_asked(*made, args, session);
     plan = emit::document(*made);
   }
   std::fputs(render_plan(*plan, PlanFormat::Text, session.color_stdout).c_str(), stdout);
@@ -79,26 +72,9 @@ ExitCode run_apply(const Args& args, Session& session) {
   if (!confirm(plan->steps.size(), args.has("--auto-approve"), session.diags))
     return session.fail(ExitCode::InvalidInput);
 
-  std::vector<catalog::ExecStep> steps = exec_steps(*plan);
-  catalog::ExecuteOptions exec;
-  exec.lock_timeout = args.value("--lock-timeout").value_or(session.config.lock_timeout);
-  exec.statement_timeout =
-      args.value("--statement-timeout").value_or(session.config.statement_timeout);
-  exec.progress = [&](std::size_t index, const catalog::ExecStep& step) {
-    std::fprintf(stderr, "[%zu/%zu] %s\n", index + 1, steps.size(), first_line(step.sql).c_str());
-  };
-  auto started = std::chrono::steady_clock::now();
-  if (!catalog::execute(*conn, steps, exec, session.diags)) {
-    session.report();
-    std::fputs("schemac: nothing was applied; the database is as it was before.\n", stderr);
-    return ExitCode::DatabaseError;
-  }
-  catalog::release_apply_lock(*conn);
-  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - started);
-  std::printf("\nApplied %zu statement%s in %lld ms.\n", steps.size(), steps.size() == 1 ? "" : "s",
-              static_cast<long long>(elapsed.count()));
-  return ExitCode::Success;
+  ExitCode result = run_migration(*conn, *plan, args, session);
+  if (result == ExitCode::Success) catalog::release_apply_lock(*conn);
+  return result;
 }
 
 }  // namespace
@@ -117,6 +93,8 @@ Command apply_command() {
           {"--auto-approve", false, "apply without asking for confirmation"},
           {"--lock-timeout", true, "lock_timeout for every statement (default 10s)", "DURATION"},
           {"--statement-timeout", true, "statement_timeout (default 0 = none)", "DURATION"},
+          {"--lock-retries", true, "retries after a lock timeout (default 3)", "N"},
+          {"--online", false, "online-safe plan: concurrent indexes, NOT VALID then VALIDATE"},
       },
       &run_apply};
 }

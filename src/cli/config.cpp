@@ -92,7 +92,7 @@ void read_hazards(Reader& reader, const toml::table& apply, Config& config) {
 }
 
 void read_document(Reader& reader, const toml::table& doc, Config& config) {
-  reader.check_keys(doc, "", {"project", "database", "apply"});
+  reader.check_keys(doc, "", {"project", "database", "plan", "apply"});
   if (const toml::table* project = doc["project"].as_table()) {
     reader.check_keys(*project, "project", {"schema", "default_schema"});
     reader.read_strings(*project, "schema", config.schema_paths);
@@ -105,10 +105,19 @@ void read_document(Reader& reader, const toml::table& doc, Config& config) {
     if (!url.empty()) config.database_url = url;
     reader.read_strings(*database, "schemas", config.managed_schemas);
   }
+  if (const toml::table* plan = doc["plan"].as_table()) {
+    reader.check_keys(*plan, "plan", {"online"});
+    if (const toml::node* node = plan->get("online")) {
+      if (auto value = node->value<bool>())
+        config.online = *value;
+      else
+        reader.error(*node, "'online' must be true or false");
+    }
+  }
   if (const toml::table* apply = doc["apply"].as_table()) {
-    reader.check_keys(
-        *apply, "apply",
-        {"lock_timeout", "statement_timeout", "allow_destructive", "lock_wait", "allow_hazards"});
+    reader.check_keys(*apply, "apply",
+                      {"lock_timeout", "statement_timeout", "allow_destructive", "lock_wait",
+                       "allow_hazards", "lock_retries"});
     reader.read_string(*apply, "lock_timeout", config.lock_timeout);
     reader.read_string(*apply, "statement_timeout", config.statement_timeout);
     if (const toml::node* node = apply->get("allow_destructive")) {
@@ -123,6 +132,12 @@ void read_document(Reader& reader, const toml::table& doc, Config& config) {
         config.lock_wait_seconds = static_cast<int>(*value);
       else
         reader.error(*node, "'lock_wait' must be a number of seconds");
+    }
+    if (const toml::node* node = apply->get("lock_retries")) {
+      if (auto value = node->value<int64_t>(); value && *value >= 0 && *value <= 20)
+        config.lock_retries = static_cast<int>(*value);
+      else
+        reader.error(*node, "'lock_retries' must be a number from 0 to 20");
     }
   }
 }

@@ -28,6 +28,8 @@ struct Config {
   /// [apply] allow_hazards: the hazards apply runs without a flag; unset: every
   /// hazard but deletes-data (cli/hazard_refusal.hpp).
   std::optional<std::vector<plan::Hazard>> allow_hazards;
+  int lock_retries = 3;  // [apply] lock_retries: tries again after a lock timeout
+  bool online = false;   // [plan] online: online-safe strategies (plan/online.hpp)
 };
 
 /// find_config walks up from start to the first directory holding schemac.toml.

@@ -4,6 +4,7 @@
 #include "catalog/inspect.hpp"
 #include "diff/diff.hpp"
 #include "ir/normalize.hpp"
+#include "plan/online.hpp"
 
 namespace schemac::cli {
 
@@ -49,6 +50,10 @@ std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog de
   if (!plan) failure = ExitCode::InvalidInput;
   session.report();
   return plan;
+}
+
+void make_online_if_asked(plan::Plan& plan, const Args& args, const Session& session) {
+  if (args.has("--online") || session.config.online) plan::make_online(plan);
 }
 
 }  // namespace schemac::cli

@@ -34,4 +34,8 @@ std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog de
                                        Session& session, ExitCode& failure,
                                        ir::Catalog* inspected = nullptr);
 
+/// make_online_if_asked applies the online-safe rewrite (plan/online.hpp) when
+/// --online is given or [plan] online = true.
+void make_online_if_asked(plan::Plan& plan, const Args& args, const Session& session);
+
 }  // namespace schemac::cli

@@ -20,6 +20,7 @@ ExitCode run_plan(const Args& args, Session& session) {
   ir::Catalog inspected;
   auto plan = plan_against(*conn, std::move(desired->catalog), session, failure, &inspected);
   if (!plan) return failure;
+  make_online_if_asked(*plan, args, session);
   emit::PlanDocument doc = emit::document(*plan);
   doc.database = emit::database_state(inspected, managed);
   if (auto out = args.value("--out"); out && !write_saved_plan(*out, doc, session))
@@ -31,7 +32,8 @@ ExitCode run_plan(const Args& args, Session& session) {
 
 Command plan_command() {
   std::vector<FlagSpec> flags{
-      {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"}};
+      {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"},
+      {"--online", false, "online-safe plan: concurrent indexes, NOT VALID then VALIDATE"}};
   for (FlagSpec& flag : plan_output_flags()) flags.push_back(flag);
   flags.push_back({"--out", true, "also save the plan for `schemac apply FILE` (JSON)", "FILE"});
   return {"plan", "show the migration that would make the database match the schema files",

@@ -12,6 +12,8 @@ PlanDocument document(const plan::Plan& plan) {
     DocumentStep out;
     out.summary = step.summary;
     out.hazards = step.hazards;
+    out.unit = step.unit;
+    out.transactional = step.transactional;
     out.changes = plan::describe(step);
     // A step shown as several lines (an ALTER TABLE with several actions) alters.
     out.verb = out.changes.size() == 1 ? out.changes.front().verb : plan::Verb::Alter;

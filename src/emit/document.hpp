@@ -22,6 +22,9 @@ struct DocumentStep {
   std::vector<plan::Hazard> hazards;  // sorted, unique
   std::vector<plan::Line> changes;    // one per column action of an ALTER TABLE, else one
   std::vector<Statement> statements;  // the SQL, in order
+  /// unit and transactional as plan::Step has them: how the step runs (online mode).
+  std::size_t unit = 0;
+  bool transactional = true;
 };
 
 /// DatabaseObject is one object of an inspected database: a key such as
@@ -45,6 +48,8 @@ struct PlanDocument {
   std::vector<DocumentStep> steps;
   std::optional<DatabaseState> database;  // empty for `schemac diff`
   bool empty() const { return steps.empty(); }
+  /// units is the number of execution units (1 for a plain plan, 0 when empty).
+  std::size_t units() const { return steps.empty() ? 0 : steps.back().unit + 1; }
 };
 
 /// ChangeCounts are the numbers of the summary line "3 to create, 1 to alter, 1 to drop".

@@ -67,8 +67,13 @@ Ordered step_json(std::size_t number, const DocumentStep& step) {
                        {"text", line.text},
                        {"hazards", hazards_json(line.hazards)}});
   Ordered statements = Ordered::array();
-  for (const Statement& statement : step.statements)
-    statements.push_back({{"sql", statement.sql}, {"transactional", statement.in_transaction}});
+  for (const Statement& statement : step.statements) {
+    Ordered item = {{"sql", statement.sql},
+                    {"transactional", statement.in_transaction},
+                    {"unit", statement.unit}};
+    if (!statement.retry_cleanup.empty()) item["retry_cleanup"] = statement.retry_cleanup;
+    statements.push_back(std::move(item));
+  }
   return {{"number", number},
           {"summary", step.summary},
           {"verb", verb_name(step.verb)},
@@ -174,8 +179,16 @@ struct Reader {
           !statement.contains("transactional") || !statement["transactional"].is_boolean())
         return fail(at + ": each statement needs \"sql\" and \"transactional\"");
       item.in_transaction = statement["transactional"].get<bool>();
+      if (!statement.contains("unit") || !statement["unit"].is_number_unsigned())
+        return fail(at + ": each statement needs a \"unit\" (a number from 0)");
+      item.unit = statement["unit"].get<std::size_t>();
+      if (statement.contains("retry_cleanup") &&
+          !string_field(statement, "retry_cleanup", item.retry_cleanup, at + ".statements"))
+        return false;
       out.statements.push_back(std::move(item));
     }
+    out.unit = out.statements.front().unit;
+    out.transactional = out.statements.front().in_transaction;
     return true;
   }
 };
@@ -252,6 +265,11 @@ std::optional<PlanDocument> from_json(std::string_view text, std::string& error)
   for (std::size_t i = 0; i < doc["steps"].size(); ++i) {
     DocumentStep step;
     if (!reader.step(doc["steps"][i], i, step)) return std::nullopt;
+    // Units run in increasing order (catalog::execute); a file that says otherwise was edited.
+    if (!out.steps.empty() && step.unit < out.steps.back().unit) {
+      error = "steps[" + std::to_string(i) + "]: its \"unit\" is lower than the step before it";
+      return std::nullopt;
+    }
     out.steps.push_back(std::move(step));
   }
   return out;

@@ -1,5 +1,6 @@
 #include "emit/text.hpp"
 
+#include "emit/sql.hpp"
 #include "emit/sql_parts.hpp"
 #include "plan/describe.hpp"
 
@@ -63,8 +64,13 @@ std::string to_text(const PlanDocument& doc, const TextOptions& options) {
   std::string out = "Plan: " + std::to_string(counts.create) + " to create, " +
                     std::to_string(counts.alter) + " to alter, " + std::to_string(counts.drop) +
                     " to drop.\n\n";
-  for (const DocumentStep& step : doc.steps)
+  for (std::size_t i = 0; i < doc.steps.size(); ++i) {
+    const DocumentStep& step = doc.steps[i];
+    // An online plan runs in parts; each is headed by how it runs.
+    if (doc.units() > 1 && (i == 0 || doc.steps[i - 1].unit != step.unit))
+      out += (i ? "\n" : "") + unit_note(doc, step.unit) + ":\n";
     for (const plan::Line& line : step.changes) out += render_line(line, options);
+  }
   return out;
 }
 
