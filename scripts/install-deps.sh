@@ -8,6 +8,7 @@ packages=(
   g++ cmake ninja-build pkg-config git
   tao-pegtl-dev libpqxx-dev libfmt-dev libtomlplusplus-dev catch2
   postgresql-15 postgresql-15-postgis-3 postgresql-client-15
+  python3
 )
 
 missing=()
