@@ -280,6 +280,29 @@ const std::string_view kUnmanaged =
     "  FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid\n"
     "  JOIN scope s ON s.oid = c.relnamespace\n"
     "  WHERE con.contype = 'x' AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    // Privileges and owners are not modelled: a relation whose ACL is not the
+    // owner's default (table or column grants), or whose owner is not the
+    // database's owner, would otherwise lose them silently.
+    "  UNION ALL\n"
+    "  SELECT 'privileges granted on',\n"
+    "         pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(c.relname)\n"
+    "  FROM pg_catalog.pg_class c JOIN scope s ON s.oid = c.relnamespace\n"
+    "  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')\n"
+    "    AND ((c.relacl IS NOT NULL AND c.relacl::text[] <> pg_catalog.acldefault(\n"
+    "           CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner)::text[])\n"
+    "         OR EXISTS (SELECT FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid\n"
+    "                    AND a.attnum > 0 AND cardinality(a.attacl) > 0))\n"
+    "    AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
+    "  UNION ALL\n"
+    "  SELECT 'owner of',\n"
+    "         pg_catalog.quote_ident(s.nspname) || '.' || pg_catalog.quote_ident(c.relname)\n"
+    "           || ': ' || pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(c.relowner))\n"
+    "           || ' (not the database owner)'\n"
+    "  FROM pg_catalog.pg_class c JOIN scope s ON s.oid = c.relnamespace\n"
+    "  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')\n"
+    "    AND c.relowner <> (SELECT d.datdba FROM pg_catalog.pg_database d\n"
+    "                       WHERE d.datname = pg_catalog.current_database())\n"
+    "    AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
     ") u\n"
     "ORDER BY kind, object";
 
