@@ -393,7 +393,7 @@ def judge(case, meta, env, a, b, work):
 
 def apply_and_compare(case, meta, env, a, b, work, tree):
     """None when the case passes, else why not."""
-    code, out, err = schemac(env, "apply", "--no-config", "--auto-approve", "--allow-destructive",
+    code, out, err = schemac(env, "apply", "--no-config", "--auto-approve", "--allow-destructive", "--allow-empty",
                              "--db", env.db_url(a), str(tree), cwd=work)
     if code != 0:
         return f"apply exit {code}: {first_error(err, out)}"
@@ -405,7 +405,7 @@ def apply_and_compare(case, meta, env, a, b, work, tree):
         a_dump, b_dump = unordered_columns(a_dump), unordered_columns(b_dump)
     if a_dump != b_dump:
         return first_difference(a_dump, b_dump)
-    code, out, err = schemac(env, "plan", "--no-config", "--exit-code", "--db", env.db_url(a), str(tree),
+    code, out, err = schemac(env, "plan", "--no-config", "--exit-code", "--allow-empty", "--db", env.db_url(a), str(tree),
                              cwd=work)
     if code == 2:
         return "second plan not empty: " + first_step(out)

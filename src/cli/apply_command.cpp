@@ -108,6 +108,8 @@ Command apply_command() {
           {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"},
           {"--allow-destructive", false, "allow steps that delete data (drop table/column)"},
           {"--auto-approve", false, "apply without asking for confirmation"},
+          {"--allow-empty", false,
+           "accept files that declare nothing (drops every managed object)"},
           {"--lock-timeout", true, "lock_timeout for every statement (default 10s)", "DURATION"},
           {"--statement-timeout", true, "statement_timeout (default 0 = none)", "DURATION"},
       },

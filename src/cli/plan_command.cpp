@@ -23,7 +23,9 @@ ExitCode run_plan(const Args& args, Session& session) {
 
 Command plan_command() {
   std::vector<FlagSpec> flags{
-      {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"}};
+      {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"},
+      {"--allow-empty", false,
+       "accept files that declare nothing (plans to drop every managed object)"}};
   for (FlagSpec& flag : plan_output_flags()) flags.push_back(flag);
   return {"plan", "show the migration that would make the database match the schema files",
           "schemac plan [flags] [PATHS...]", flags, &run_plan};
