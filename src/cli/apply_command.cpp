@@ -91,6 +91,8 @@ Command apply_command() {
           {"--allow-hazards", true, "also allow steps with these hazards (comma-separated)",
            "LIST"},
           {"--auto-approve", false, "apply without asking for confirmation"},
+          {"--allow-empty", false,
+           "accept files that declare nothing (drops every managed object)"},
           {"--lock-timeout", true, "lock_timeout for every statement (default 10s)", "DURATION"},
           {"--statement-timeout", true, "statement_timeout (default 0 = none)", "DURATION"},
           {"--lock-retries", true, "retries after a lock timeout (default 3)", "N"},

@@ -26,7 +26,9 @@ std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
 }
 
 std::optional<LoadedSchema> load_desired(const Args& args, Session& session) {
-  LoadOptions options{session.config.root, session.config.default_schema, false};
+  // --allow-empty: an empty desired state is meant (drop every managed object).
+  LoadOptions options{session.config.root, session.config.default_schema,
+                      args.has("--allow-empty")};
   auto desired =
       load_schema(schema_paths_from(args, session.config), options, session.sources, session.diags);
   session.report();  // errors, or warnings before the plan

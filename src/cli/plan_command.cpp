@@ -33,7 +33,9 @@ ExitCode run_plan(const Args& args, Session& session) {
 Command plan_command() {
   std::vector<FlagSpec> flags{
       {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"},
-      {"--online", false, "online-safe plan: concurrent indexes, NOT VALID then VALIDATE"}};
+      {"--online", false, "online-safe plan: concurrent indexes, NOT VALID then VALIDATE"},
+      {"--allow-empty", false,
+       "accept files that declare nothing (plans to drop every managed object)"}};
   for (FlagSpec& flag : plan_output_flags()) flags.push_back(flag);
   flags.push_back({"--out", true, "also save the plan for `schemac apply FILE` (JSON)", "FILE"});
   return {"plan", "show the migration that would make the database match the schema files",

@@ -136,10 +136,10 @@ void spell_out_serial(ir::Schema& schema, ir::Table& table, ir::Column& column) 
   schema.sequences.insert(at, std::move(sequence));
 }
 
-// spell_out_serial_changes: where a column becomes or stops being serial, the
-// serial side is spelled out on both catalogs' copies, so that the change is
-// planned as the sequence and default it really is (CREATE SEQUENCE … OWNED BY
-// and SET DEFAULT, or DROP DEFAULT and DROP SEQUENCE).
+// spell_out_serial_changes: where a column becomes or stops being serial (or a
+// serial column changes type), the serial side is spelled out on both catalogs' copies, so that the
+// change is planned as the sequence and default it really is (CREATE SEQUENCE … OWNED BY and SET
+// DEFAULT, or DROP DEFAULT and DROP SEQUENCE).
 void spell_out_serial_changes(ir::Catalog& current, std::optional<ir::Catalog>& desired_copy,
                               const ir::Catalog& desired) {
   for (const ir::Schema& want_schema : desired.schemas) {
@@ -152,10 +152,14 @@ void spell_out_serial_changes(ir::Catalog& current, std::optional<ir::Catalog>& 
         if (table == have_schema->tables.end()) continue;
         auto column = std::find_if(table->columns.begin(), table->columns.end(),
                                    [&](const ir::Column& c) { return c.name == want_column.name; });
-        if (column == table->columns.end() || column->serial == want_column.serial) continue;
+        if (column == table->columns.end()) continue;
+        // serial -> bigserial: both sides spelled out, so the sequence's type
+        // follows the column's (ALTER SEQUENCE … AS bigint).
+        bool retyped = column->serial && want_column.serial && !(column->type == want_column.type);
+        if (column->serial == want_column.serial && !retyped) continue;
         if (column->serial) {
           spell_out_serial(*have_schema, *table, *column);
-          continue;
+          if (!retyped) continue;
         }
         if (!desired_copy) desired_copy = desired;
         ir::Schema& schema = *ir::find_schema(*desired_copy, want_schema.name);

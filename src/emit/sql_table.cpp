@@ -32,7 +32,12 @@ std::string fk_action(ir::FkAction action) {
 // The USING clause that carries existing values to the new type.
 std::string using_clause(const AlterColumnType& a) {
   std::string column = base::quote_ident(a.column);
-  if (a.conversion == TypeConversion::Cast) return column + "::" + ir::type_sql(a.to);
+  if (a.conversion == TypeConversion::Cast) {
+    // Between two user types (enum to another enum) PostgreSQL has no cast;
+    // their text forms carry the values across.
+    bool user_types = !a.from.schema.empty() && !a.from.geo && !a.to.schema.empty() && !a.to.geo;
+    return column + (user_types ? "::text::" : "::") + ir::type_sql(a.to);
+  }
   std::string function = base::quote_qualified(
       a.postgis_schema, a.conversion == TypeConversion::Transform ? "st_transform" : "st_setsrid");
   std::string srid = std::to_string(a.to.geo->srid);
