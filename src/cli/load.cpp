@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/timings.hpp"
 #include "dsl/lower.hpp"
 #include "dsl/parse.hpp"
 
@@ -74,6 +75,7 @@ std::vector<fs::path> schema_files(const std::vector<std::string>& paths, const 
 std::optional<LoadedSchema> load_schema(const std::vector<std::string>& paths,
                                         const LoadOptions& options, base::SourceManager& sources,
                                         base::Diagnostics& diags) {
+  timings::Phase phase("parse_lower");
   std::size_t errors_before = diags.error_count();
   std::vector<fs::path> files = schema_files(paths, options.root, options.allow_empty, diags);
   LoadedSchema loaded;
@@ -86,6 +88,7 @@ std::optional<LoadedSchema> load_schema(const std::vector<std::string>& paths,
                   "cannot read " + shown + ": " + std::strerror(errno));
       continue;
     }
+    timings::add("schema_bytes", static_cast<double>(text.size()));
     base::FileId id = sources.add(shown, std::move(text));
     if (auto file = dsl::parse(sources, id, diags)) {
       if (file->decls.empty()) empty_files.push_back(id);
