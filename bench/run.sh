@@ -59,7 +59,7 @@ build_db() {
   psql_admin -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
   local start
   start=$(now_ms)
-  psql -q -X -v ON_ERROR_STOP=1 -1 -f "$dir/base.sql" "$(db_url "$db")" >/dev/null
+  psql -q -X -v ON_ERROR_STOP=1 -f "$dir/base.sql" "$(db_url "$db")" >/dev/null
   psql -q -X -v ON_ERROR_STOP=1 "$(db_url "$db")" -c "VACUUM ANALYZE" >/dev/null
   psql_admin -c "COMMENT ON DATABASE $db IS 'schemac-bench $sum'"
   echo "  database $db: built in $(($(now_ms) - start)) ms" >&2

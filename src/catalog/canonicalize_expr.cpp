@@ -255,11 +255,11 @@ class TableScan {
   int objects_ = 0;
 };
 
-const ir::Table* current_table(const ir::Catalog& current, const std::string& schema,
+const ir::Table* current_table(const ir::NameIndex<const ir::Table>& current,
                                const ir::Table& want) {
-  if (const ir::Table* same = ir::find_table(current, {schema, want.name})) return same;
+  if (const ir::Table* same = current.find(want.name)) return same;
   if (!want.provenance.renamed_from) return nullptr;
-  return ir::find_table(current, {schema, *want.provenance.renamed_from});
+  return current.find(*want.provenance.renamed_from);
 }
 
 // do_block: every scratch statement in one DO statement (scratch_block.hpp);
@@ -316,8 +316,11 @@ bool canonicalize_expressions(Connection& conn, const ir::Catalog& current, ir::
                               base::Diagnostics& diags, ExpressionStats* stats) {
   std::vector<Scratch> scratches;
   for (ir::Schema& schema : desired.schemas) {
+    const ir::Schema* have_schema = ir::find_schema(current, schema.name);
+    if (!have_schema) continue;
+    const ir::NameIndex<const ir::Table> have_tables(have_schema->tables);
     for (ir::Table& want : schema.tables) {
-      const ir::Table* have = current_table(current, schema.name, want);
+      const ir::Table* have = current_table(have_tables, want);
       if (!have) continue;
       Scratch scratch;
       scratch.name = "schemac_expr_" + std::to_string(scratches.size());

@@ -65,6 +65,7 @@ ExitCode run_apply(const Args& args, Session& session) {
   if (!catalog::acquire_apply_lock(*conn, session.config.lock_wait_seconds, session.diags))
     return session.fail(ExitCode::DatabaseError);
   // Inspect under the lock, so no other apply changes the database between plan and run.
+  desired->files = {};  // the syntax trees are not needed now: free them before inspecting
   auto plan = plan_against(*conn, std::move(desired->catalog), session, failure);
   if (!plan) return failure;
   std::fputs(render_plan(*plan, PlanFormat::Text, session.color_stdout).c_str(), stdout);

@@ -14,6 +14,7 @@ ExitCode run_plan(const Args& args, Session& session) {
   ExitCode failure = ExitCode::Success;
   auto conn = connect(args, session, failure);
   if (!conn) return session.fail(failure);
+  desired->files = {};  // the syntax trees are not needed now: free them before inspecting
   auto plan = plan_against(*conn, std::move(desired->catalog), session, failure);
   if (!plan) return failure;
   return print_plan(*plan, *format, args, session.color_stdout);

@@ -1,6 +1,7 @@
 #include "cli/timings.hpp"
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +27,14 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+// cpu_ms: CPU time of this process so far (user and system), which other
+// processes on a busy machine do not inflate as they do wall-clock time.
+double cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
 }  // namespace
 
 bool enabled() {
@@ -47,10 +56,11 @@ void add(const std::string& key, double value) {
   state().values.emplace_back(key, value);
 }
 
-Phase::Phase(std::string key) : key_(std::move(key) + "_ms"), start_(Clock::now()) {}
+Phase::Phase(std::string key) : key_(std::move(key)), start_(Clock::now()), cpu_start_(cpu_ms()) {}
 
 Phase::~Phase() {
-  add(key_, ms_since(start_));
+  add(key_ + "_ms", ms_since(start_));
+  add(key_ + "_cpu_ms", cpu_ms() - cpu_start_);
 }
 
 void start() {
@@ -62,6 +72,7 @@ void report() {
   for (const auto& [name, value] : state().values)
     std::fprintf(stderr, "timing %s %.3f\n", name.c_str(), value);
   std::fprintf(stderr, "timing total_ms %.3f\n", ms_since(state().start));
+  std::fprintf(stderr, "timing total_cpu_ms %.3f\n", cpu_ms());
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::fprintf(stderr, "timing peak_rss_kb %ld\n", usage.ru_maxrss);

@@ -15,7 +15,8 @@ bool enabled();
 /// add accumulates value under key (milliseconds for *_ms keys, else a count).
 void add(const std::string& key, double value);
 
-/// Phase adds the milliseconds from its construction to its destruction to key_ms.
+/// Phase adds the wall-clock milliseconds from its construction to its
+/// destruction to KEY_ms, and the process's CPU milliseconds to KEY_cpu_ms.
 class Phase {
  public:
   explicit Phase(std::string key);
@@ -26,10 +27,12 @@ class Phase {
  private:
   std::string key_;
   std::chrono::steady_clock::time_point start_;
+  double cpu_start_;
 };
 
-/// report prints every key in the order first added, then total_ms (since the
-/// first call to start) and peak_rss_kb; nothing unless enabled.
+/// start marks the beginning of the command; report prints every key in the
+/// order first added, then total_ms (since start), total_cpu_ms and
+/// peak_rss_kb; nothing unless enabled.
 void start();
 void report();
 
