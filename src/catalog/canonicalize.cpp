@@ -1,5 +1,6 @@
 // catalog/canonicalize: see canonicalize.hpp. Each query gets a savepoint
-// (pqxx::subtransaction), so a refused one does not end the transaction;
+// (an exception block of one DO statement, or without PL/pgSQL a
+// pqxx::subtransaction), so a refused one does not end the transaction;
 // materialized views are created as plain views, which PostgreSQL deparses
 // alike and which run no query.
 #include "catalog/canonicalize.hpp"
@@ -10,6 +11,7 @@
 #include "catalog/connection_impl.hpp"
 #include "catalog/inspect_build.hpp"
 #include "catalog/queries.hpp"
+#include "catalog/scratch_block.hpp"
 #include "catalog/url.hpp"
 
 namespace schemac::catalog {
@@ -34,15 +36,68 @@ bool refuses_any_view(const pqxx::sql_error& e) {
   return e.sqlstate() == "42501" || e.sqlstate() == "25006";
 }
 
-// Creates the scratch views and reads them back; throws what pqxx throws. Sets
-// `refused` to the server's message when temporary views cannot be made at all.
-void run(pqxx::connection& conn, std::map<std::string, ir::View*>& views, std::string& refused) {
+// read_back sets each desired view's body and facts from its scratch view.
+void read_back(pqxx::work& tx, std::map<std::string, ir::View*>& views, int& queries) {
+  ++queries;
+  ResultSet rows = to_rows(tx.exec(std::string(queries::kScratchViews)));
+  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+    const RowRef row(rows, i);
+    auto found = views.find(row.text("relname"));
+    if (found == views.end()) continue;
+    ir::View& view = *found->second;
+    std::string written = std::move(view.body);
+    view.body = row.text("body");
+    view.facts = view_facts(row);
+    view.facts.written = std::move(written);
+  }
+}
+
+void begin_scratch(pqxx::work& tx, int& queries) {
+  ++queries;
+  tx.exec(std::string(kSetSearchPath) +
+          "; SET LOCAL lock_timeout = '5s'; SET LOCAL statement_timeout = '30s'");
+}
+
+// run_in_one_block creates every scratch view in one DO statement
+// (scratch_block.hpp) and reads them back: four statements however many views.
+// Returns false, having changed nothing, when DO itself is refused (no
+// PL/pgSQL); throws whatever else pqxx throws.
+bool run_in_one_block(pqxx::connection& conn, std::map<std::string, ir::View*>& views,
+                      std::string& refused, int& queries) {
+  std::vector<ScratchStatement> statements;
+  for (const auto& [scratch, view] : views)
+    statements.push_back({base::quote_literal("CREATE TEMPORARY VIEW " +
+                                              base::quote_ident(scratch) + " AS " + view->body),
+                          true});
   pqxx::work tx(conn, "schemac_canonicalize");
-  tx.exec(kSetSearchPath);
-  tx.exec("SET LOCAL lock_timeout = '5s'");
-  tx.exec("SET LOCAL statement_timeout = '30s'");
+  begin_scratch(tx, queries);
+  try {
+    ++queries;
+    tx.exec(scratch_block(statements));
+  } catch (const pqxx::broken_connection&) {
+    throw;
+  } catch (const pqxx::sql_error&) {
+    tx.abort();
+    return false;
+  }
+  ++queries;
+  const pqxx::result why = tx.exec(kScratchRefused);
+  if (!why.empty() && !why[0][0].is_null()) refused = why[0][0].c_str();
+  read_back(tx, views, queries);
+  tx.abort();
+  return true;
+}
+
+// run_one_by_one is the way without PL/pgSQL: each view under its own
+// savepoint (pqxx::subtransaction), three statements a view. Sets `refused`
+// to the server's message when temporary views cannot be made at all.
+void run_one_by_one(pqxx::connection& conn, std::map<std::string, ir::View*>& views,
+                    std::string& refused, int& queries) {
+  pqxx::work tx(conn, "schemac_canonicalize");
+  begin_scratch(tx, queries);
   for (const auto& [scratch, view] : views) {
     try {
+      queries += 3;  // SAVEPOINT, CREATE, RELEASE
       pqxx::subtransaction savepoint(tx, "schemac_view");
       savepoint.exec("CREATE TEMPORARY VIEW " + base::quote_ident(scratch) + " AS " + view->body);
       savepoint.commit();
@@ -56,23 +111,17 @@ void run(pqxx::connection& conn, std::map<std::string, ir::View*>& views, std::s
       }
     }
   }
-  ResultSet rows = to_rows(tx.exec(std::string(queries::kScratchViews)));
+  read_back(tx, views, queries);
   tx.abort();
-  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
-    const RowRef row(rows, i);
-    auto found = views.find(row.text("relname"));
-    if (found == views.end()) continue;
-    ir::View& view = *found->second;
-    std::string written = std::move(view.body);
-    view.body = row.text("body");
-    view.facts = view_facts(row);
-    view.facts.written = std::move(written);
-  }
 }
 
 }  // namespace
 
-bool canonicalize_views(Connection& conn, ir::Catalog& desired, base::Diagnostics& diags) {
+bool canonicalize_views(Connection& conn, ir::Catalog& desired, base::Diagnostics& diags,
+                        ViewStats* stats) {
+  ViewStats local;
+  ViewStats& counts = stats ? *stats : local;
+  counts = {};
   std::map<std::string, ir::View*> views;  // scratch name -> desired view
   for (ir::Schema& schema : desired.schemas)
     for (ir::View& view : schema.views)
@@ -81,7 +130,8 @@ bool canonicalize_views(Connection& conn, ir::Catalog& desired, base::Diagnostic
   Connection::Impl& impl = conn.impl();
   std::string problem, refused;
   try {
-    run(*impl.conn, views, refused);
+    if (!run_in_one_block(*impl.conn, views, refused, counts.queries))
+      run_one_by_one(*impl.conn, views, refused, counts.queries);
     if (!refused.empty()) {
       diags.warning(base::DiagKind::ViewsComparedAsWritten, std::nullopt,
                     "views are compared as written, not as PostgreSQL prints them, so unchanged "

@@ -11,8 +11,15 @@
 
 namespace schemac::catalog {
 
-/// canonicalize_views creates each desired view's query as a temporary view, in
-/// a transaction that is always rolled back, under the search_path the
+/// ViewStats: what canonicalize_views did, for tests and benchmarks.
+struct ViewStats {
+  int queries = 0;  // statements sent (BEGIN and ROLLBACK not counted): 0, or 4 with PL/pgSQL
+};
+
+/// canonicalize_views creates each desired view's query as a temporary view
+/// (all in one DO statement, so the statements sent do not grow with the
+/// number of views; one by one without PL/pgSQL), in a transaction that is
+/// always rolled back, under the search_path the
 /// inspector reads with and apply creates with (public); it then reads every
 /// one back with pg_get_viewdef in one query and sets the view's body and facts
 /// (output columns, what it reads; the text as written stays in facts.written
@@ -22,7 +29,8 @@ namespace schemac::catalog {
 /// cannot be created at all (no TEMP right, a read-only server) it warns
 /// (W0406) and leaves every query as written. Reports E0402 and
 /// returns false only when the database itself fails (not a refused query).
-bool canonicalize_views(Connection& conn, ir::Catalog& desired, base::Diagnostics& diags);
+bool canonicalize_views(Connection& conn, ir::Catalog& desired, base::Diagnostics& diags,
+                        ViewStats* stats = nullptr);
 
 /// ExpressionStats: what canonicalize_expressions did, for tests and benchmarks.
 struct ExpressionStats {

@@ -13,6 +13,7 @@
 #include "catalog/canonicalize.hpp"
 #include "catalog/connection_impl.hpp"
 #include "catalog/queries.hpp"
+#include "catalog/scratch_block.hpp"
 #include "catalog/url.hpp"
 #include "ir/normalize.hpp"
 #include "ir/sql_lexer.hpp"
@@ -254,36 +255,21 @@ class TableScan {
   int objects_ = 0;
 };
 
-const ir::Table* current_table(const ir::Catalog& current, const std::string& schema,
+const ir::Table* current_table(const ir::NameIndex<const ir::Table>& current,
                                const ir::Table& want) {
-  if (const ir::Table* same = ir::find_table(current, {schema, want.name})) return same;
+  if (const ir::Table* same = current.find(want.name)) return same;
   if (!want.provenance.renamed_from) return nullptr;
-  return ir::find_table(current, {schema, *want.provenance.renamed_from});
+  return current.find(*want.provenance.renamed_from);
 }
 
-// dollar_quote quotes text as a dollar-quoted literal whose tag it does not contain.
-std::string dollar_quote(const std::string& text) {
-  std::string tag = "$schemac$";
-  for (int n = 0; text.find(tag) != std::string::npos; ++n)
-    tag = "$schemac" + std::to_string(n) + "$";
-  return tag + text + tag;
-}
-
-// do_block: one DO statement running every scratch statement in its own
-// exception block (a savepoint).
+// do_block: every scratch statement in one DO statement (scratch_block.hpp);
+// the first statement of each table creates it, so its refusal says why.
 std::string do_block(const std::vector<Scratch>& scratches) {
-  std::string body = "BEGIN\n";
-  for (const Scratch& scratch : scratches) {
-    for (std::size_t i = 0; i < scratch.statements.size(); ++i) {
-      body += "  BEGIN EXECUTE " + scratch.statements[i] + ";\n  EXCEPTION WHEN OTHERS THEN";
-      // The first statement creates the table: say why it could not.
-      body += i == 0 ? " IF SQLSTATE IN ('42501', '25006') THEN PERFORM "
-                       "pg_catalog.set_config('schemac.refused', SQLERRM, true); END IF;\n"
-                     : " NULL;\n";
-      body += "  END;\n";
-    }
-  }
-  return "DO " + dollar_quote(body + "END") + " LANGUAGE plpgsql";
+  std::vector<ScratchStatement> statements;
+  for (const Scratch& scratch : scratches)
+    for (std::size_t i = 0; i < scratch.statements.size(); ++i)
+      statements.push_back({scratch.statements[i], i == 0});
+  return scratch_block(statements);
 }
 
 using Key = std::tuple<std::string, std::string, std::string, int>;  // table, kind, name, ord
@@ -330,8 +316,11 @@ bool canonicalize_expressions(Connection& conn, const ir::Catalog& current, ir::
                               base::Diagnostics& diags, ExpressionStats* stats) {
   std::vector<Scratch> scratches;
   for (ir::Schema& schema : desired.schemas) {
+    const ir::Schema* have_schema = ir::find_schema(current, schema.name);
+    if (!have_schema) continue;
+    const ir::NameIndex<const ir::Table> have_tables(have_schema->tables);
     for (ir::Table& want : schema.tables) {
-      const ir::Table* have = current_table(current, schema.name, want);
+      const ir::Table* have = current_table(have_tables, want);
       if (!have) continue;
       Scratch scratch;
       scratch.name = "schemac_expr_" + std::to_string(scratches.size());

@@ -57,6 +57,14 @@ namespace schemac::catalog::queries {
   "                            ELSE 9223372036854775807 END\n"                               \
   "          AND pg_catalog.obj_description(sd.objid, 'pg_class') IS NULL)"
 
+// SCHEMAC_DESCRIPTION: obj_description and col_description spelled out as an
+// index lookup in pg_description: the same text, without a call of an SQL
+// function per row (which was most of the time of kColumns on large catalogs).
+#define SCHEMAC_DESCRIPTION(oid, catalog, subid)                                        \
+  "(SELECT ds.description FROM pg_catalog.pg_description ds\n"                           \
+  "  WHERE ds.objoid = " oid " AND ds.classoid = 'pg_catalog." catalog "'::regclass\n"  \
+  "    AND ds.objsubid = " subid ")"
+
 const std::string_view kExtensions =
     "SELECT e.extname, e.extversion, n.nspname,\n"
     "       ARRAY(SELECT r.extname FROM pg_catalog.pg_depend d\n"
@@ -71,14 +79,14 @@ const std::string_view kExtensions =
 
 const std::string_view kSchemas =
     SCHEMAC_SCOPE_CTE
-    "SELECT s.nspname, pg_catalog.obj_description(s.oid, 'pg_namespace') AS comment\n"
+    "SELECT s.nspname, " SCHEMAC_DESCRIPTION("s.oid", "pg_namespace", "0") " AS comment\n"
     "FROM scope s\n"
     "ORDER BY s.nspname";
 
 const std::string_view kEnums =
     SCHEMAC_SCOPE_CTE
     "SELECT s.nspname, t.typname, e.enumlabel AS label,\n"
-    "       pg_catalog.obj_description(t.oid, 'pg_type') AS comment\n"
+    "       " SCHEMAC_DESCRIPTION("t.oid", "pg_type", "0") " AS comment\n"
     "FROM pg_catalog.pg_type t\n"
     "JOIN scope s ON s.oid = t.typnamespace\n"
     "JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid\n"
@@ -87,7 +95,7 @@ const std::string_view kEnums =
 
 const std::string_view kTables =
     SCHEMAC_SCOPE_CTE
-    "SELECT s.nspname, c.relname, pg_catalog.obj_description(c.oid, 'pg_class') AS comment\n"
+    "SELECT s.nspname, c.relname, " SCHEMAC_DESCRIPTION("c.oid", "pg_class", "0") " AS comment\n"
     "FROM pg_catalog.pg_class c\n"
     "JOIN scope s ON s.oid = c.relnamespace\n"
     "WHERE c.relkind IN ('r', 'p') AND " SCHEMAC_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
@@ -106,11 +114,16 @@ const std::string_view kColumns =
     "       a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,\n"
     "       pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS expr,\n"
     "       CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,\n"
-    "       pg_catalog.col_description(c.oid, a.attnum) AS comment,\n"
-    "       " SCHEMAC_IS_SERIAL("sd.objid", "c.oid", "a.attnum") " AS serial,\n"
+    "       " SCHEMAC_DESCRIPTION("c.oid", "pg_class", "a.attnum") " AS comment,\n"
+    // Only an integer column with a default can be serial: the cheap test first,
+    // so the catalog lookups (and pg_get_expr) run for those columns alone.
+    "       CASE WHEN ad.adbin IS NOT NULL AND a.atttypid IN ('pg_catalog.int2'::regtype,\n"
+    "                 'pg_catalog.int4'::regtype, 'pg_catalog.int8'::regtype)\n"
+    "            THEN " SCHEMAC_IS_SERIAL("sd.objid", "c.oid", "a.attnum") " ELSE false END AS serial,\n"
     "       (SELECT sq.relname FROM pg_catalog.pg_depend sd\n"
     "        JOIN pg_catalog.pg_class sq ON sq.oid = sd.objid AND sq.relkind = 'S'\n"
-    "        WHERE sd.classid = 'pg_catalog.pg_class'::regclass AND sd.refobjid = c.oid\n"
+    "        WHERE sd.classid = 'pg_catalog.pg_class'::regclass\n"
+    "          AND sd.refclassid = 'pg_catalog.pg_class'::regclass AND sd.refobjid = c.oid\n"
     "          AND sd.refobjsubid = a.attnum AND sd.deptype = 'a' LIMIT 1) AS serial_sequence\n"
     "FROM pg_catalog.pg_class c\n"
     "JOIN scope s ON s.oid = c.relnamespace\n"
@@ -143,7 +156,7 @@ const std::string_view kConstraints =
     "         AS expr,\n"
     "       con.connoinherit AS no_inherit, con.convalidated AS is_valid,\n"
     "       coalesce(ci.indnullsnotdistinct, false) AS nulls_not_distinct,\n"
-    "       pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment\n"
+    "       " SCHEMAC_DESCRIPTION("con.oid", "pg_constraint", "0") " AS comment\n"
     "FROM pg_catalog.pg_constraint con\n"
     "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid\n"
     "JOIN scope s ON s.oid = c.relnamespace\n"
@@ -168,7 +181,7 @@ const std::string_view kIndexes =
     "       (i.indoption[k.ord - 1] & 1) <> 0 AS descending,\n"
     "       (i.indoption[k.ord - 1] & 2) <> 0 AS nulls_first,\n"
     "       pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,\n"
-    "       pg_catalog.obj_description(ic.oid, 'pg_class') AS comment\n"
+    "       " SCHEMAC_DESCRIPTION("ic.oid", "pg_class", "0") " AS comment\n"
     "FROM pg_catalog.pg_index i\n"
     "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid\n"
     "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid\n"
@@ -214,7 +227,7 @@ const std::string_view kViews =
     SCHEMAC_SCOPE_CTE
     "SELECT s.nspname, c.relname, (c.relkind = 'm') AS materialized,\n"
     "       pg_catalog.pg_get_viewdef(c.oid) AS body,\n"
-    "       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,\n"
+    "       " SCHEMAC_DESCRIPTION("c.oid", "pg_class", "0") " AS comment,\n"
     "       " SCHEMAC_VIEW_COLUMNS("a.attname") " AS column_names,\n"
     "       " SCHEMAC_VIEW_COLUMNS(SCHEMAC_VIEW_COLUMN_TYPE) " AS column_types,\n"
     "       " SCHEMAC_VIEW_DEPS("rn.nspname") " AS dep_schemas,\n"
@@ -410,7 +423,7 @@ const std::string_view kSequences =
     "       sq.seqstart AS start, sq.seqincrement AS increment, sq.seqmin AS min_value,\n"
     "       sq.seqmax AS max_value, sq.seqcache AS cache, sq.seqcycle AS cycle,\n"
     "       oc.relname AS owner_table, oa.attname AS owner_column,\n"
-    "       pg_catalog.obj_description(c.oid, 'pg_class') AS comment\n"
+    "       " SCHEMAC_DESCRIPTION("c.oid", "pg_class", "0") " AS comment\n"
     "FROM pg_catalog.pg_sequence sq\n"
     "JOIN pg_catalog.pg_class c ON c.oid = sq.seqrelid\n"
     "JOIN scope s ON s.oid = c.relnamespace\n"
@@ -438,7 +451,7 @@ const std::string_view kDomains =
     "       t.typnotnull AS not_null,\n"
     "       pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expr,\n"
     "       CASE WHEN t.typcollation <> bt.typcollation THEN co.collname END AS collation,\n"
-    "       pg_catalog.obj_description(t.oid, 'pg_type') AS comment,\n"
+    "       " SCHEMAC_DESCRIPTION("t.oid", "pg_type", "0") " AS comment,\n"
     "       con.conname, pg_catalog.pg_get_expr(con.conbin, 0) AS check_expr\n"
     "FROM pg_catalog.pg_type t\n"
     "JOIN scope s ON s.oid = t.typnamespace\n"

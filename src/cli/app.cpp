@@ -1,4 +1,5 @@
 #include "cli/app.hpp"
+#include "cli/timings.hpp"
 
 #include <unistd.h>
 
@@ -77,12 +78,14 @@ ExitCode run_command(const Command& command, const std::vector<std::string>& arg
   session.config = std::move(*config);
   ExitCode code = command.run(*args, session);
   session.report();
+  timings::report();
   return code;
 }
 
 }  // namespace
 
 int run(int argc, char** argv) {
+  timings::start();
   std::vector<std::string> argv_list(argv + 1, argv + argc);
   if (argv_list.empty() || argv_list[0] == "--help" || argv_list[0] == "-h" ||
       argv_list[0] == "help") {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/timings.hpp"
 #include "dsl/lower.hpp"
 #include "dsl/parse.hpp"
 
@@ -78,6 +79,7 @@ std::optional<LoadedSchema> parse_and_lower(const std::vector<base::FileId>& ids
                                             std::size_t errors_before, const LoadOptions& options,
                                             base::SourceManager& sources,
                                             base::Diagnostics& diags) {
+  timings::Phase phase("parse_lower");
   LoadedSchema loaded;
   std::vector<base::FileId> empty_files;
   for (base::FileId id : ids) {
@@ -125,6 +127,7 @@ std::optional<LoadedSchema> load_schema(const std::vector<std::string>& paths,
                   "cannot read " + shown + ": " + std::strerror(errno));
       continue;
     }
+    timings::add("schema_bytes", static_cast<double>(text.size()));
     ids.push_back(sources.add(shown, std::move(text)));
   }
   return parse_and_lower(ids, errors_before, options, sources, diags);

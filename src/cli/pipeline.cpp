@@ -2,6 +2,7 @@
 
 #include "catalog/canonicalize.hpp"
 #include "catalog/inspect.hpp"
+#include "cli/timings.hpp"
 #include "diff/diff.hpp"
 #include "ir/normalize.hpp"
 #include "plan/online.hpp"
@@ -39,16 +40,35 @@ std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog de
                                        Session& session, ExitCode& failure,
                                        ir::Catalog* inspected) {
   std::vector<std::string> managed = managed_schemas(session.config, desired);
-  auto current = catalog::inspect(conn, {managed}, session.diags);
+  std::optional<ir::Catalog> current;
+  {
+    timings::Phase phase("inspect");
+    catalog::InspectStats stats;
+    current = catalog::inspect(conn, {managed}, session.diags, &stats);
+    timings::add("catalog_queries", stats.queries);
+  }
   if (current && inspected) *inspected = *current;
   // View queries, checks, defaults and index and generation expressions are
   // compared as PostgreSQL prints them (catalog/canonicalize.hpp).
-  if (!current || !catalog::canonicalize_views(conn, desired, session.diags) ||
-      !catalog::canonicalize_expressions(conn, *current, desired, session.diags)) {
+  bool canonical = false;
+  if (current) {
+    timings::Phase phase("canonicalize");
+    catalog::ViewStats view_stats;
+    catalog::ExpressionStats expression_stats;
+    canonical = catalog::canonicalize_views(conn, desired, session.diags, &view_stats) &&
+                catalog::canonicalize_expressions(conn, *current, desired, session.diags,
+                                                  &expression_stats);
+    timings::add("catalog_queries", view_stats.queries + expression_stats.queries);
+  }
+  if (!canonical) {
     failure = ExitCode::DatabaseError;
     return std::nullopt;
   }
-  auto plan = make_plan(std::move(*current), std::move(desired), managed, session.diags);
+  std::optional<plan::Plan> plan;
+  {
+    timings::Phase phase("diff_plan");
+    plan = make_plan(std::move(*current), std::move(desired), managed, session.diags);
+  }
   if (!plan) failure = ExitCode::InvalidInput;
   session.report();
   return plan;

@@ -17,12 +17,16 @@ ExitCode run_plan(const Args& args, Session& session) {
   auto conn = connect(args, session, failure);
   if (!conn) return session.fail(failure);
   std::vector<std::string> managed = managed_schemas(session.config, desired->catalog);
+  desired->files = {};  // the syntax trees are not needed now: free them before inspecting
+  // The database's state goes into a plan file only: keep a copy of it only then.
+  const bool plan_file = args.value("--out") || *format == PlanFormat::Json;
   ir::Catalog inspected;
-  auto plan = plan_against(*conn, std::move(desired->catalog), session, failure, &inspected);
+  auto plan = plan_against(*conn, std::move(desired->catalog), session, failure,
+                           plan_file ? &inspected : nullptr);
   if (!plan) return failure;
   make_online_if_asked(*plan, args, session);
   emit::PlanDocument doc = emit::document(*plan);
-  doc.database = emit::database_state(inspected, managed);
+  if (plan_file) doc.database = emit::database_state(inspected, managed);
   if (auto out = args.value("--out"); out && !write_saved_plan(*out, doc, session))
     return session.fail(ExitCode::InvalidInput);
   return print_plan(doc, *format, args, session.color_stdout);

@@ -65,32 +65,26 @@ void diff_schema_contents(const ir::Catalog& current, const ir::Schema* from, co
   const ir::Schema& want = to ? *to : kEmpty;
   detail::diff_sequences(name, have, want, out);
   detail::diff_domains(name, have, want, current, out, diags);
+  const ir::NameIndex<const ir::EnumType> have_enums(have.enums), want_enums(want.enums);
+  const ir::NameIndex<const ir::Table> have_tables(have.tables), want_tables(want.tables);
   for (const ir::EnumType& e : want.enums) {
-    auto it = std::find_if(have.enums.begin(), have.enums.end(),
-                           [&](const ir::EnumType& h) { return h.name == e.name; });
-    const ir::EnumType* old = it == have.enums.end() ? nullptr : &*it;
+    const ir::EnumType* old = have_enums.find(e.name);
     detail::diff_enum({name, e.name}, old, e, out, diags);
     detail::diff_comment(CommentTarget::Enum, {name, e.name}, "", old ? old->comment : std::nullopt,
                          e.comment, out);
   }
   for (const ir::Table& t : want.tables) {
-    auto it = std::find_if(have.tables.begin(), have.tables.end(),
-                           [&](const ir::Table& h) { return h.name == t.name; });
-    if (it == have.tables.end()) {
-      detail::create_table({name, t.name}, t, out);
+    if (const ir::Table* old = have_tables.find(t.name)) {
+      detail::alter_table({name, t.name}, *old, t, gis_schema, out);
     } else {
-      detail::alter_table({name, t.name}, *it, t, gis_schema, out);
+      detail::create_table({name, t.name}, t, out);
     }
   }
   for (const ir::Table& t : have.tables) {
-    bool kept = std::any_of(want.tables.begin(), want.tables.end(),
-                            [&](const ir::Table& w) { return w.name == t.name; });
-    if (!kept) out.push_back(DropTable{{name, t.name}, t});
+    if (!want_tables.find(t.name)) out.push_back(DropTable{{name, t.name}, t});
   }
   for (const ir::EnumType& e : have.enums) {
-    bool kept = std::any_of(want.enums.begin(), want.enums.end(),
-                            [&](const ir::EnumType& w) { return w.name == e.name; });
-    if (!kept) out.push_back(DropEnum{{name, e.name}});
+    if (!want_enums.find(e.name)) out.push_back(DropEnum{{name, e.name}});
   }
 }
 
@@ -143,13 +137,14 @@ void spell_out_serial(ir::Schema& schema, ir::Table& table, ir::Column& column) 
 void spell_out_serial_changes(ir::Catalog& current, std::optional<ir::Catalog>& desired_copy,
                               const ir::Catalog& desired) {
   for (const ir::Schema& want_schema : desired.schemas) {
+    ir::Schema* have_schema = ir::find_schema(current, want_schema.name);
+    if (!have_schema) continue;
+    // spell_out_serial adds sequences, never tables: the index stays valid.
+    const ir::NameIndex<ir::Table> have_tables(have_schema->tables);
     for (const ir::Table& want : want_schema.tables) {
+      ir::Table* table = have_tables.find(want.name);
+      if (!table) continue;
       for (const ir::Column& want_column : want.columns) {
-        ir::Schema* have_schema = ir::find_schema(current, want_schema.name);
-        if (!have_schema) continue;
-        auto table = std::find_if(have_schema->tables.begin(), have_schema->tables.end(),
-                                  [&](const ir::Table& t) { return t.name == want.name; });
-        if (table == have_schema->tables.end()) continue;
         auto column = std::find_if(table->columns.begin(), table->columns.end(),
                                    [&](const ir::Column& c) { return c.name == want_column.name; });
         if (column == table->columns.end()) continue;

@@ -3,6 +3,7 @@
 // new names. A hint is never a guess: it applies only when the old name exists
 // and the new one does not.
 #include <algorithm>
+#include <optional>
 
 #include "base/quote.hpp"
 #include "diff/internal.hpp"
@@ -118,14 +119,6 @@ void rename_table(ir::Catalog& catalog, ir::Table& table, const QualifiedName& f
   if (ir::Schema* schema = ir::find_schema(catalog, from.schema))
     for (ir::Sequence& s : schema->sequences)
       if (s.owned_by && s.owned_by->table == from.name) s.owned_by->table = to;
-}
-
-ir::Table* find_table_mut(ir::Catalog& catalog, const QualifiedName& name) {
-  ir::Schema* schema = ir::find_schema(catalog, name.schema);
-  if (!schema) return nullptr;
-  auto it = std::find_if(schema->tables.begin(), schema->tables.end(),
-                         [&](const ir::Table& t) { return t.name == name.name; });
-  return it == schema->tables.end() ? nullptr : &*it;
 }
 
 template <typename T>
@@ -266,19 +259,27 @@ void apply_renames(ir::Catalog& current, const ir::Catalog& desired, const Scope
   for (const ir::Schema& schema : desired.schemas) {
     if (!scope.contains(schema.name)) continue;
     rename_seqdom(current, schema, out, diags);
+    // The current tables by name (a linear search per table is quadratic);
+    // made again after a table is renamed, as the index holds the names.
+    ir::Schema* have_schema = ir::find_schema(current, schema.name);
+    std::optional<ir::NameIndex<ir::Table>> have_tables;
+    if (have_schema) have_tables.emplace(have_schema->tables);
+    const auto find = [&](const std::string& name) -> ir::Table* {
+      return have_tables ? have_tables->find(name) : nullptr;
+    };
     for (const ir::Table& want : schema.tables) {
       QualifiedName qn{schema.name, want.name};
       if (want.provenance.renamed_from) {
         QualifiedName old_qn{schema.name, *want.provenance.renamed_from};
-        ir::Table* old_table = find_table_mut(current, old_qn);
-        HintState state = classify(old_table != nullptr, find_table_mut(current, qn) != nullptr);
+        ir::Table* old_table = find(old_qn.name);
+        HintState state = classify(old_table != nullptr, find(qn.name) != nullptr);
         if (check_hint(state, "table", display(old_qn), display(qn), want.provenance, diags)) {
           out.push_back(RenameTable{old_qn, want.name});
           rename_table(current, *old_table, old_qn, want.name);
+          have_tables.emplace(have_schema->tables);
         }
       }
-      if (ir::Table* have = find_table_mut(current, qn))
-        rename_members(current, qn, *have, want, out, diags);
+      if (ir::Table* have = find(qn.name)) rename_members(current, qn, *have, want, out, diags);
     }
   }
 }

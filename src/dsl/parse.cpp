@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <new>
 
 #include "dsl/parse_support.hpp"
 #include "grammar/error_messages.hpp"
@@ -17,7 +18,35 @@ namespace {
 
 namespace pegtl = tao::pegtl;
 namespace g = grammar;
-using Node = pegtl::parse_tree::node;
+// Node is PEGTL's parse-tree node with its own allocator: PEGTL allocates a
+// node for every attempt at a selected rule (most attempts fail: a comment at
+// every run of blanks, each column modifier in turn) and frees it at once, so
+// nodes are recycled through a free list instead of malloc and free. The list
+// holds at most the nodes of one top-level declaration (parse() parses them one
+// at a time) and lives as long as the thread.
+struct Node : pegtl::parse_tree::basic_node<Node> {
+  static void* operator new(std::size_t size);
+  static void operator delete(void* node, std::size_t size) noexcept;
+};
+
+struct FreeNode {
+  FreeNode* next;
+};
+thread_local FreeNode* free_nodes = nullptr;
+
+void* Node::operator new(std::size_t size) {
+  if (size == sizeof(Node) && free_nodes != nullptr) {
+    FreeNode* node = free_nodes;
+    free_nodes = node->next;
+    return node;
+  }
+  return ::operator new(size);
+}
+
+void Node::operator delete(void* node, std::size_t size) noexcept {
+  if (size != sizeof(Node)) return ::operator delete(node, size);
+  free_nodes = new (node) FreeNode{free_nodes};
+}
 
 // clang-format off
 template <typename Rule>
@@ -539,11 +568,13 @@ std::optional<ast::File> parse(const base::SourceManager& sources, base::FileId 
   std::size_t pos = 0;
   while (pos <= text.size()) {
     base::LineCol at = sources.line_col(file, static_cast<std::uint32_t>(pos));
-    pegtl::memory_input in(text.data() + pos, text.data() + text.size(), sources.path(file), pos,
-                           at.line, at.col);
+    // No source name: PEGTL copies it into every parse-tree node it tries, and
+    // positions here are byte offsets into `file` anyway.
+    pegtl::memory_input in(text.data() + pos, text.data() + text.size(), "", pos, at.line, at.col);
     try {
       auto root =
-          pegtl::parse_tree::parse<g::toplevel_step, selector, pegtl::nothing, g::control>(in);
+          pegtl::parse_tree::parse<g::toplevel_step, Node, selector, pegtl::nothing, g::control>(
+              in);
       if (root) builder.add_toplevel(*root, result);
       if (!root || in.empty()) break;
       pos = static_cast<std::size_t>(in.current() - text.data());

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/source.hpp"
@@ -309,5 +311,27 @@ const Sequence* find_sequence(const Catalog& catalog, const QualifiedName& name)
 const Domain* find_domain(const Catalog& catalog, const QualifiedName& name);
 const Extension* find_extension(const Catalog& catalog, std::string_view name);
 const Column* find_column(const Table& table, std::string_view name);
+
+/// NameIndex finds the items of one vector by name in constant time, for loops
+/// over every object of a schema, where a linear find_* per item would be
+/// quadratic (seconds at 10,000 tables). T may be const. Like the find_*
+/// functions it gives the first item of a name. Valid while the vector is
+/// neither resized nor renamed in.
+template <typename T>
+class NameIndex {
+ public:
+  template <typename Items>
+  explicit NameIndex(Items& items) {
+    index_.reserve(items.size());
+    for (auto& item : items) index_.emplace(std::string_view(item.name), &item);
+  }
+  T* find(std::string_view name) const {
+    auto it = index_.find(name);
+    return it == index_.end() ? nullptr : it->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, T*> index_;
+};
 
 }  // namespace schemac::ir

@@ -4,6 +4,7 @@
 // exactly the differences that cannot change the expression's meaning.
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "base/quote.hpp"
 #include "ir/normalize.hpp"
@@ -341,7 +342,10 @@ void merge_unary_minus(Tokens& tokens) {
 
 }  // namespace
 
-std::string normalize_expr(std::string_view expr, const std::vector<std::string>& text_columns) {
+namespace {
+
+std::string normalize_expr_uncached(std::string_view expr,
+                                    const std::vector<std::string>& text_columns) {
   Tokens tokens = lex_sql(expr);
   unquote_plain_names(tokens);
   merge_unary_minus(tokens);
@@ -358,6 +362,28 @@ std::string normalize_expr(std::string_view expr, const std::vector<std::string>
   strip_position_parens(tokens);
   strip_redundant_parens(tokens);
   return print_tokens(tokens);
+}
+
+}  // namespace
+
+// normalize_expr is a pure function, and the same texts come back many times
+// (`now()`, `length(name) > 0` in table after table; each one again for both
+// sides and for every comparison), so its results are kept per thread: at
+// 10,000 tables this was a third of diff+plan. The cache holds one entry per
+// distinct text and column list.
+std::string normalize_expr(std::string_view expr, const std::vector<std::string>& text_columns) {
+  thread_local std::unordered_map<std::string, std::string> cache;
+  std::string key = std::to_string(expr.size()) + ':';  // the length keeps keys unambiguous
+  key += expr;
+  for (const std::string& column : text_columns) {
+    key += '\0';
+    key += column;
+  }
+  auto found = cache.find(key);
+  if (found != cache.end()) return found->second;
+  std::string result = normalize_expr_uncached(expr, text_columns);
+  cache.emplace(std::move(key), result);
+  return result;
 }
 
 }  // namespace schemac::ir

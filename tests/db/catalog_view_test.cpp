@@ -148,6 +148,32 @@ TEST_CASE("canonicalized views: appending a column replaces, removing one rebuil
   CHECK(std::holds_alternative<diff::CreateView>(rebuild[1]));
 }
 
+TEST_CASE("canonicalize_views sends the same number of statements for 2 and 60 views",
+          "[db][view]") {
+  ScratchDb db;
+  db.run("CREATE TABLE maps (id int, name text);");
+  const auto count_for = [&](int views) {
+    ir::Catalog desired;
+    ir::Schema pub;
+    pub.name = "public";
+    for (int i = 0; i < views; ++i)
+      pub.views.push_back(desired_view("v" + std::to_string(i), "select id from maps"));
+    pub.views.push_back(desired_view("refused", "select id from not_yet_there"));
+    desired.schemas.push_back(pub);
+    auto conn = db.connect();
+    base::Diagnostics diags;
+    catalog::ViewStats stats;
+    REQUIRE(catalog::canonicalize_views(*conn, desired, diags, &stats));
+    CHECK(diags.error_count() == 0);
+    for (const ir::View& view : desired.schemas[0].views)
+      CHECK(view.facts.known == (view.name != "refused"));
+    return stats.queries;
+  };
+  const int small = count_for(2);
+  CHECK(small > 0);
+  CHECK(small == count_for(60));
+}
+
 TEST_CASE("canonicalize_views warns once when no temporary view can be made", "[db][view]") {
   ScratchDb db;
   db.run(

@@ -1,0 +1,81 @@
+#include "cli/timings.hpp"
+
+#include <sys/resource.h>
+#include <time.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <utility>
+#include <vector>
+
+namespace schemac::cli::timings {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct State {
+  std::vector<std::pair<std::string, double>> values;  // in the order first added
+  Clock::time_point start = Clock::now();
+};
+
+State& state() {
+  static State s;
+  return s;
+}
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// cpu_ms: CPU time of this process so far (user and system), which other
+// processes on a busy machine do not inflate as they do wall-clock time.
+double cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+}  // namespace
+
+bool enabled() {
+  static const bool on = [] {
+    const char* value = std::getenv("SCHEMAC_TIMINGS");
+    return value != nullptr && *value != '\0';
+  }();
+  return on;
+}
+
+void add(const std::string& key, double value) {
+  if (!enabled()) return;
+  for (auto& [name, total] : state().values) {
+    if (name == key) {
+      total += value;
+      return;
+    }
+  }
+  state().values.emplace_back(key, value);
+}
+
+Phase::Phase(std::string key) : key_(std::move(key)), start_(Clock::now()), cpu_start_(cpu_ms()) {}
+
+Phase::~Phase() {
+  add(key_ + "_ms", ms_since(start_));
+  add(key_ + "_cpu_ms", cpu_ms() - cpu_start_);
+}
+
+void start() {
+  state().start = Clock::now();
+}
+
+void report() {
+  if (!enabled()) return;
+  for (const auto& [name, value] : state().values)
+    std::fprintf(stderr, "timing %s %.3f\n", name.c_str(), value);
+  std::fprintf(stderr, "timing total_ms %.3f\n", ms_since(state().start));
+  std::fprintf(stderr, "timing total_cpu_ms %.3f\n", cpu_ms());
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::fprintf(stderr, "timing peak_rss_kb %ld\n", usage.ru_maxrss);
+}
+
+}  // namespace schemac::cli::timings
