@@ -12,7 +12,8 @@ namespace {
 constexpr const char* kVersion = "0.1.0";
 
 std::vector<Command> commands() {
-  return {check_command(), plan_command(), apply_command(), diff_command(), inspect_command()};
+  return {check_command(), plan_command(),    apply_command(),
+          diff_command(),  inspect_command(), lint_command()};
 }
 
 std::vector<FlagSpec> global_flags() {

@@ -1,5 +1,6 @@
 // schemac plan: the migration from the live database to the schema files.
 #include "cli/app.hpp"
+#include "cli/lint_run.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plan_output.hpp"
 
@@ -11,12 +12,17 @@ ExitCode run_plan(const Args& args, Session& session) {
   if (!format) return session.fail(ExitCode::InvalidInput);
   auto desired = load_desired(args, session);
   if (!desired) return ExitCode::InvalidInput;
+  LintRun lint = lint_desired(*desired, session);
   ExitCode failure = ExitCode::Success;
   auto conn = connect(args, session, failure);
   if (!conn) return session.fail(failure);
   auto plan = plan_against(*conn, std::move(desired->catalog), session, failure);
   if (!plan) return failure;
-  return print_plan(*plan, *format, args, session.color_stdout);
+  lint_plan(lint, *plan);
+  // Lint findings come before the plan; only rules configured as errors fail it.
+  bool lint_failed = report_lint(lint, session);
+  ExitCode code = print_plan(*plan, *format, args, session.color_stdout);
+  return lint_failed ? ExitCode::InvalidInput : code;
 }
 
 }  // namespace
