@@ -8,6 +8,7 @@ packages=(
   g++ cmake ninja-build pkg-config git
   tao-pegtl-dev libpqxx-dev libfmt-dev libtomlplusplus-dev catch2
   postgresql-15 postgresql-15-postgis-3 postgresql-client-15
+  clang libclang-rt-14-dev   # scripts/sanitize.sh: the libFuzzer target (clang 14's fuzzer runtime)
 )
 
 missing=()
