@@ -27,7 +27,8 @@ fi
 units=$(cd "$repo/tests/unit" && ls ./*_*.cpp | sed -E 's|^\./([a-z]+)_.*|unit_\1|' | sort -u)
 # shellcheck disable=SC2086
 cmake --build "$asan" -j "$jobs" --target $units
-ctest --test-dir "$asan" --output-on-failure -j "$jobs" -L unit
+# A hang is a failure too (a debug build once looped forever on undefined behaviour).
+ctest --test-dir "$asan" --output-on-failure -j "$jobs" -L unit --timeout 300
 echo "sanitize: ASan+UBSan unit tests passed in $((SECONDS - start)) s"
 
 # 2. libFuzzer on the parser and lowering.
