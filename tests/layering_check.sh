@@ -40,6 +40,7 @@ check_library() {  # library header pattern, the only files allowed to include i
 check_library 'pqxx/' '^catalog/[^/]+\.(cpp|hpp)$'
 check_library 'tao/pegtl' '^dsl/[^/]+\.cpp$'
 check_library 'toml\+\+/' '^cli/config\.cpp$'
+check_library 'nlohmann/' '^emit/json\.cpp$'
 for header in catalog/*.hpp; do
   [[ $header == *_impl.hpp ]] && continue
   if grep -q '#include <pqxx/' "$header"; then

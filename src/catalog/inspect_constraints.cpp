@@ -25,6 +25,7 @@ ir::ForeignKey to_foreign_key(const RowRef& row) {
   fk.deferrable = row.flag("deferrable");
   fk.initially_deferred = row.flag("deferred");
   fk.comment = row.opt("comment");
+  fk.valid = row.flag("is_valid");
   return fk;
 }
 
@@ -45,6 +46,7 @@ void add_constraint(const RowRef& row, ir::Table& table) {
     check.expr = row.text("expr");
     check.no_inherit = row.flag("no_inherit");
     check.comment = row.opt("comment");
+    check.valid = row.flag("is_valid");
     table.checks.push_back(std::move(check));
   } else if (type == "f") {
     table.foreign_keys.push_back(to_foreign_key(row));

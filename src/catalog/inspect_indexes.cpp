@@ -27,6 +27,7 @@ ir::Index start_index(const RowRef& row) {
   index.name = row.text("index_name");
   index.method = row.text("method");
   index.unique = row.flag("is_unique");
+  index.valid = row.flag("is_valid");
   index.where = row.opt("predicate");
   index.comment = row.opt("comment");
   return index;

@@ -141,7 +141,7 @@ const std::string_view kConstraints =
     "       con.condeferrable AS deferrable, con.condeferred AS deferred,\n"
     "       CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END\n"
     "         AS expr,\n"
-    "       con.connoinherit AS no_inherit,\n"
+    "       con.connoinherit AS no_inherit, con.convalidated AS is_valid,\n"
     "       coalesce(ci.indnullsnotdistinct, false) AS nulls_not_distinct,\n"
     "       pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment\n"
     "FROM pg_catalog.pg_constraint con\n"
@@ -159,7 +159,8 @@ const std::string_view kConstraints =
 const std::string_view kIndexes =
     SCHEMAC_SCOPE_CTE
     "SELECT s.nspname, c.relname, ic.relname AS index_name, am.amname AS method,\n"
-    "       i.indisunique AS is_unique, (k.ord > i.indnkeyatts) AS is_include,\n"
+    "       i.indisunique AS is_unique, i.indisvalid AS is_valid,\n"
+    "       (k.ord > i.indnkeyatts) AS is_include,\n"
     "       a.attname AS column_name,\n"
     "       CASE WHEN k.attnum = 0\n"
     "            THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true) END AS expr,\n"

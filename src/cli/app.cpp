@@ -9,11 +9,11 @@
 namespace schemac::cli {
 namespace {
 
-constexpr const char* kVersion = "0.1.0";
+constexpr const char* kVersion = kSchemacVersion;
 
 std::vector<Command> commands() {
-  return {check_command(), plan_command(),    apply_command(),
-          diff_command(),  inspect_command(), lint_command()};
+  return {check_command(),   plan_command(), apply_command(), diff_command(),
+          inspect_command(), fmt_command(),  lint_command()};
 }
 
 std::vector<FlagSpec> global_flags() {

@@ -11,6 +11,9 @@
 
 namespace schemac::cli {
 
+/// kSchemacVersion is what --version prints and saved plans record.
+inline constexpr const char* kSchemacVersion = "0.1.0";
+
 /// Command is one row of the subcommand table.
 struct Command {
   const char* name;
@@ -27,6 +30,7 @@ Command apply_command();
 Command diff_command();
 Command inspect_command();
 Command lint_command();
+Command fmt_command();
 
 int run(int argc, char** argv);
 

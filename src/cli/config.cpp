@@ -93,8 +93,27 @@ void read_lint(Reader& reader, const toml::table& section, Config& config) {
   }
 }
 
+void read_hazards(Reader& reader, const toml::table& apply, Config& config) {
+  const toml::node* node = apply.get("allow_hazards");
+  if (!node) return;
+  const toml::array* array = node->as_array();
+  if (!array) return reader.error(*node, "'allow_hazards' must be a list of hazard names");
+  std::vector<plan::Hazard> hazards;
+  for (const toml::node& item : *array) {
+    std::optional<plan::Hazard> hazard;
+    if (auto name = item.value<std::string>()) hazard = plan::hazard_from_name(*name);
+    if (hazard)
+      hazards.push_back(*hazard);
+    else
+      reader.error(item,
+                   "unknown hazard in 'allow_hazards'; expected one of deletes-data, "
+                   "rewrites-table, blocks-writes, blocks-reads, may-fail, extension-upgrade");
+  }
+  config.allow_hazards = std::move(hazards);
+}
+
 void read_document(Reader& reader, const toml::table& doc, Config& config) {
-  reader.check_keys(doc, "", {"project", "database", "apply", "lint"});
+  reader.check_keys(doc, "", {"project", "database", "plan", "apply", "lint"});
   if (const toml::table* project = doc["project"].as_table()) {
     reader.check_keys(*project, "project", {"schema", "default_schema"});
     reader.read_strings(*project, "schema", config.schema_paths);
@@ -107,9 +126,19 @@ void read_document(Reader& reader, const toml::table& doc, Config& config) {
     if (!url.empty()) config.database_url = url;
     reader.read_strings(*database, "schemas", config.managed_schemas);
   }
+  if (const toml::table* plan = doc["plan"].as_table()) {
+    reader.check_keys(*plan, "plan", {"online"});
+    if (const toml::node* node = plan->get("online")) {
+      if (auto value = node->value<bool>())
+        config.online = *value;
+      else
+        reader.error(*node, "'online' must be true or false");
+    }
+  }
   if (const toml::table* apply = doc["apply"].as_table()) {
     reader.check_keys(*apply, "apply",
-                      {"lock_timeout", "statement_timeout", "allow_destructive", "lock_wait"});
+                      {"lock_timeout", "statement_timeout", "allow_destructive", "lock_wait",
+                       "allow_hazards", "lock_retries"});
     reader.read_string(*apply, "lock_timeout", config.lock_timeout);
     reader.read_string(*apply, "statement_timeout", config.statement_timeout);
     if (const toml::node* node = apply->get("allow_destructive")) {
@@ -118,11 +147,18 @@ void read_document(Reader& reader, const toml::table& doc, Config& config) {
       else
         reader.error(*node, "'allow_destructive' must be true or false");
     }
+    read_hazards(reader, *apply, config);
     if (const toml::node* node = apply->get("lock_wait")) {
       if (auto value = node->value<int64_t>(); value && *value >= 0)
         config.lock_wait_seconds = static_cast<int>(*value);
       else
         reader.error(*node, "'lock_wait' must be a number of seconds");
+    }
+    if (const toml::node* node = apply->get("lock_retries")) {
+      if (auto value = node->value<int64_t>(); value && *value >= 0 && *value <= 20)
+        config.lock_retries = static_cast<int>(*value);
+      else
+        reader.error(*node, "'lock_retries' must be a number from 0 to 20");
     }
   }
   if (const toml::table* section = doc["lint"].as_table()) read_lint(reader, *section, config);

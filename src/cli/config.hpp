@@ -12,6 +12,7 @@
 #include "base/diagnostic.hpp"
 #include "base/source.hpp"
 #include "lint/lint.hpp"
+#include "plan/plan.hpp"
 
 namespace schemac::cli {
 
@@ -27,6 +28,11 @@ struct Config {
   int lock_wait_seconds = 60;                       // [apply] lock_wait: wait for another apply
   bool allow_destructive = false;                   // [apply] allow_destructive
   std::map<base::DiagKind, lint::Level> lint_levels;  // [lint] L001 = "error" | "warning" | "off"
+  /// [apply] allow_hazards: the hazards apply runs without a flag; unset: every
+  /// hazard but deletes-data (cli/hazard_refusal.hpp).
+  std::optional<std::vector<plan::Hazard>> allow_hazards;
+  int lock_retries = 3;  // [apply] lock_retries: tries again after a lock timeout
+  bool online = false;   // [plan] online: online-safe strategies (plan/online.hpp)
 };
 
 /// find_config walks up from start to the first directory holding schemac.toml.

@@ -8,6 +8,7 @@
 
 #include "catalog/inspect.hpp"
 #include "cli/app.hpp"
+#include "dsl/format.hpp"
 #include "emit/schema_text.hpp"
 
 namespace schemac::cli {
@@ -45,6 +46,18 @@ std::string file_name(const std::string& schema) {
   return out + ".schema";
 }
 
+// canonical: the text in the layout of `schemac fmt` (dsl::format, the one
+// formatter). Text that does not parse would be a bug of inspect: it is
+// reported (exit 1) and printed as it is, so nothing is lost.
+std::string canonical(const std::string& text, const std::string& name, Session& session,
+                      ExitCode& code) {
+  base::FileId id = session.sources.add(name, text);
+  std::optional<std::string> formatted = dsl::format_source(session.sources, id, session.diags);
+  if (formatted) return *formatted;
+  code = ExitCode::InvalidInput;
+  return text;
+}
+
 bool write_file(const fs::path& path, const std::string& text, Session& session) {
   std::ofstream file(path, std::ios::binary);
   file << text;
@@ -68,15 +81,18 @@ ExitCode run_inspect(const Args& args, Session& session) {
   std::optional<std::string> out_dir = args.value("--out");
   if (!out_dir) {
     emit::SchemaText text = emit::schema_text(*catalog, options);
-    std::string out = notes_header(*catalog, text.unexpressed) + text.text;
+    ExitCode code = ExitCode::Success;
+    std::string out =
+        canonical(notes_header(*catalog, text.unexpressed) + text.text, "<inspect>", session, code);
     std::fwrite(out.data(), 1, out.size(), stdout);
     session.report();
-    return ExitCode::Success;
+    return code;
   }
   // --out: one file per schema, the default schema's holding the extensions and
   // the notes.
   std::error_code ec;
   fs::create_directories(*out_dir, ec);
+  ExitCode code = ExitCode::Success;
   std::set<std::string> names{options.default_schema};
   for (const ir::Schema& schema : catalog->schemas) names.insert(schema.name);
   for (const std::string& name : names) {
@@ -94,11 +110,12 @@ ExitCode run_inspect(const Args& args, Session& session) {
     }
     if (out.empty()) continue;
     fs::path file = fs::path(*out_dir) / file_name(name);
+    out = canonical(out, file.string(), session, code);
     if (!write_file(file, out, session)) return session.fail(ExitCode::InvalidInput);
     std::fprintf(stderr, "wrote %s\n", file.string().c_str());
   }
   session.report();
-  return ExitCode::Success;
+  return code;
 }
 
 }  // namespace

@@ -71,22 +71,16 @@ std::vector<fs::path> schema_files(const std::vector<std::string>& paths, const 
   return files;
 }
 
-std::optional<LoadedSchema> load_schema(const std::vector<std::string>& paths,
-                                        const LoadOptions& options, base::SourceManager& sources,
-                                        base::Diagnostics& diags) {
-  std::size_t errors_before = diags.error_count();
-  std::vector<fs::path> files = schema_files(paths, options.root, options.allow_empty, diags);
+namespace {
+
+// parse_and_lower: the files registered as ids -> the desired catalog.
+std::optional<LoadedSchema> parse_and_lower(const std::vector<base::FileId>& ids,
+                                            std::size_t errors_before, const LoadOptions& options,
+                                            base::SourceManager& sources,
+                                            base::Diagnostics& diags) {
   LoadedSchema loaded;
   std::vector<base::FileId> empty_files;
-  for (const fs::path& path : files) {
-    std::string text;
-    std::string shown = display_path(path, options.root);
-    if (!read_file(path, text)) {
-      diags.error(base::DiagKind::FileUnreadable, std::nullopt,
-                  "cannot read " + shown + ": " + std::strerror(errno));
-      continue;
-    }
-    base::FileId id = sources.add(shown, std::move(text));
+  for (base::FileId id : ids) {
     if (auto file = dsl::parse(sources, id, diags)) {
       if (file->decls.empty()) empty_files.push_back(id);
       loaded.files.push_back(std::move(*file));
@@ -113,6 +107,35 @@ std::optional<LoadedSchema> load_schema(const std::vector<std::string>& paths,
   loaded.catalog = dsl::lower(loaded.files, lower_options, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
   return loaded;
+}
+
+}  // namespace
+
+std::optional<LoadedSchema> load_schema(const std::vector<std::string>& paths,
+                                        const LoadOptions& options, base::SourceManager& sources,
+                                        base::Diagnostics& diags) {
+  std::size_t errors_before = diags.error_count();
+  std::vector<fs::path> files = schema_files(paths, options.root, options.allow_empty, diags);
+  std::vector<base::FileId> ids;
+  for (const fs::path& path : files) {
+    std::string text;
+    std::string shown = display_path(path, options.root);
+    if (!read_file(path, text)) {
+      diags.error(base::DiagKind::FileUnreadable, std::nullopt,
+                  "cannot read " + shown + ": " + std::strerror(errno));
+      continue;
+    }
+    ids.push_back(sources.add(shown, std::move(text)));
+  }
+  return parse_and_lower(ids, errors_before, options, sources, diags);
+}
+
+std::optional<LoadedSchema> load_texts(std::vector<SourceText> texts, const LoadOptions& options,
+                                       base::SourceManager& sources, base::Diagnostics& diags) {
+  std::size_t errors_before = diags.error_count();
+  std::vector<base::FileId> ids;
+  for (SourceText& t : texts) ids.push_back(sources.add(std::move(t.path), std::move(t.text)));
+  return parse_and_lower(ids, errors_before, options, sources, diags);
 }
 
 }  // namespace schemac::cli

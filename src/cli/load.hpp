@@ -37,6 +37,17 @@ std::optional<LoadedSchema> load_schema(const std::vector<std::string>& paths,
                                         const LoadOptions& options, base::SourceManager& sources,
                                         base::Diagnostics& diags);
 
+/// SourceText is one schema file that is not read from the working tree (a
+/// file of a git revision): its display path and its text.
+struct SourceText {
+  std::string path;
+  std::string text;
+};
+
+/// load_texts parses and lowers files given as text, like load_schema.
+std::optional<LoadedSchema> load_texts(std::vector<SourceText> texts, const LoadOptions& options,
+                                       base::SourceManager& sources, base::Diagnostics& diags);
+
 /// display_path is path relative to root when inside it, else path as given.
 std::string display_path(const std::filesystem::path& path, const std::filesystem::path& root);
 

@@ -4,6 +4,7 @@
 #include "catalog/inspect.hpp"
 #include "diff/diff.hpp"
 #include "ir/normalize.hpp"
+#include "plan/online.hpp"
 
 namespace schemac::cli {
 
@@ -33,9 +34,11 @@ std::optional<LoadedSchema> load_desired(const Args& args, Session& session) {
 }
 
 std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog desired,
-                                       Session& session, ExitCode& failure) {
+                                       Session& session, ExitCode& failure,
+                                       ir::Catalog* inspected) {
   std::vector<std::string> managed = managed_schemas(session.config, desired);
   auto current = catalog::inspect(conn, {managed}, session.diags);
+  if (current && inspected) *inspected = *current;
   // View queries, checks, defaults and index and generation expressions are
   // compared as PostgreSQL prints them (catalog/canonicalize.hpp).
   if (!current || !catalog::canonicalize_views(conn, desired, session.diags) ||
@@ -47,6 +50,10 @@ std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog de
   if (!plan) failure = ExitCode::InvalidInput;
   session.report();
   return plan;
+}
+
+void make_online_if_asked(plan::Plan& plan, const Args& args, const Session& session) {
+  if (args.has("--online") || session.config.online) plan::make_online(plan);
 }
 
 }  // namespace schemac::cli

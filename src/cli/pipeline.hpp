@@ -28,8 +28,14 @@ std::optional<LoadedSchema> load_desired(const Args& args, Session& session);
 /// plan_against inspects the managed schemas of the database and plans the way
 /// to desired, comparing view queries and table expressions as the database
 /// prints them (catalog/canonicalize.hpp). On failure it reports, sets failure
-/// (DatabaseError when the database fails) and returns nullopt.
+/// (DatabaseError when the database fails) and returns nullopt. inspected, when
+/// given, receives the database's catalog as read (for a saved plan's fingerprint).
 std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog desired,
-                                       Session& session, ExitCode& failure);
+                                       Session& session, ExitCode& failure,
+                                       ir::Catalog* inspected = nullptr);
+
+/// make_online_if_asked applies the online-safe rewrite (plan/online.hpp) when
+/// --online is given or [plan] online = true.
+void make_online_if_asked(plan::Plan& plan, const Args& args, const Session& session);
 
 }  // namespace schemac::cli

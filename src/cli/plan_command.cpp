@@ -3,6 +3,8 @@
 #include "cli/lint_run.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plan_output.hpp"
+#include "cli/saved_plan.hpp"
+#include "emit/database_state.hpp"
 
 namespace schemac::cli {
 namespace {
@@ -16,12 +18,19 @@ ExitCode run_plan(const Args& args, Session& session) {
   ExitCode failure = ExitCode::Success;
   auto conn = connect(args, session, failure);
   if (!conn) return session.fail(failure);
-  auto plan = plan_against(*conn, std::move(desired->catalog), session, failure);
+  std::vector<std::string> managed = managed_schemas(session.config, desired->catalog);
+  ir::Catalog inspected;
+  auto plan = plan_against(*conn, std::move(desired->catalog), session, failure, &inspected);
   if (!plan) return failure;
+  make_online_if_asked(*plan, args, session);
   lint_plan(lint, *plan);
   // Lint findings come before the plan; only rules configured as errors fail it.
   bool lint_failed = report_lint(lint, session);
-  ExitCode code = print_plan(*plan, *format, args, session.color_stdout);
+  emit::PlanDocument doc = emit::document(*plan);
+  doc.database = emit::database_state(inspected, managed);
+  if (auto out = args.value("--out"); out && !write_saved_plan(*out, doc, session))
+    return session.fail(ExitCode::InvalidInput);
+  ExitCode code = print_plan(doc, *format, args, session.color_stdout);
   return lint_failed ? ExitCode::InvalidInput : code;
 }
 
@@ -29,8 +38,10 @@ ExitCode run_plan(const Args& args, Session& session) {
 
 Command plan_command() {
   std::vector<FlagSpec> flags{
-      {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"}};
+      {"--db", true, "database URL (default: schemac.toml, then DATABASE_URL)", "URL"},
+      {"--online", false, "online-safe plan: concurrent indexes, NOT VALID then VALIDATE"}};
   for (FlagSpec& flag : plan_output_flags()) flags.push_back(flag);
+  flags.push_back({"--out", true, "also save the plan for `schemac apply FILE` (JSON)", "FILE"});
   return {"plan", "show the migration that would make the database match the schema files",
           "schemac plan [flags] [PATHS...]", flags, &run_plan};
 }

@@ -227,19 +227,10 @@ class Printer {
   void table(const ir::Table& t) {
     const std::string what = "table " + block_ + "." + t.name;
     out_.text += indent_ + "table " + dsl_ident(t.name) + " {\n";
-    std::vector<std::string> lines;
-    for (const ir::Column& c : t.columns) lines.push_back(column_line(t, c));
-    // Columns first, aligned: name, type, then modifiers.
-    std::size_t name_width = 0;
-    for (const ir::Column& c : t.columns)
-      name_width = std::max(name_width, dsl_ident(c.name).size());
+    // Columns, then keys, constraints and indexes: the order `schemac fmt`
+    // keeps. The layout (alignment) is dsl::format's, applied by the caller.
     const std::string in = indent_ + "  ";
-    for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      std::string name = dsl_ident(t.columns[i].name);
-      std::string rest = lines[i].substr(name.size());
-      name.resize(name_width, ' ');
-      out_.text += in + name + rest + "\n";
-    }
+    for (const ir::Column& c : t.columns) out_.text += in + column_line(t, c) + "\n";
     if (t.primary_key)
       out_.text += in + "constraint " + dsl_ident(t.primary_key->name) + " primary key (" +
                    ident_list(t.primary_key->columns) + ")\n";

@@ -23,7 +23,8 @@ struct SchemaText {
 };
 
 /// schema_text prints extensions, then each schema's sequences, domains, enums,
-/// tables and views.
+/// tables and views. It says what the text holds, not its layout: callers pass
+/// it through dsl::format (emit cannot see dsl), the one canonical layout.
 /// With one_schema set, only that schema's objects (and no extensions unless
 /// the schema is the default one) are printed, for `inspect --out DIR`.
 SchemaText schema_text(const ir::Catalog& catalog, const SchemaTextOptions& options,

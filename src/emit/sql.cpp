@@ -1,6 +1,9 @@
 #include "emit/sql.hpp"
 
+#include <algorithm>
+
 #include "base/quote.hpp"
+#include "emit/document.hpp"
 #include "emit/sql_parts.hpp"
 
 namespace schemac::emit {
@@ -53,14 +56,11 @@ std::string drop_constraint(const QualifiedName& table, const std::string& name)
   return alter_constraint(table, "DROP CONSTRAINT " + ident(name));
 }
 
-std::string comment_line(const plan::Step& step) {
+std::string comment_line(const DocumentStep& step) {
   // Names may hold newlines; one must not end the comment and start SQL.
   std::string out = "-- " + detail::one_line(step.summary);
   if (step.hazards.empty()) return out;
-  out += " [";
-  for (std::size_t i = 0; i < step.hazards.size(); ++i)
-    out += (i ? ", " : "") + std::string(plan::hazard_name(step.hazards[i]));
-  return out + "]";
+  return out + " [" + hazard_list(step.hazards) + "]";
 }
 
 }  // namespace
@@ -151,21 +151,89 @@ std::string change_sql(const Change& change) {
       change);
 }
 
+std::string step_sql(const plan::Step& step) {
+  const Change& change = step.change;
+  switch (step.form) {
+    case plan::Form::Plain:
+    case plan::Form::ProvenNotNull:
+      return change_sql(change);
+    case plan::Form::Concurrently: {
+      std::string sql = change_sql(change);
+      const std::string_view index = " INDEX ";
+      return sql.insert(sql.find(index) + index.size(), "CONCURRENTLY ");
+    }
+    case plan::Form::NotValid: {
+      std::string sql = change_sql(change);
+      return sql.insert(sql.size() - 1, " NOT VALID");
+    }
+    case plan::Form::Validate: {
+      const auto* check = std::get_if<AddCheck>(&change);
+      const auto* fk = std::get_if<AddForeignKey>(&change);
+      if (check)
+        return alter_constraint(check->table,
+                                "VALIDATE CONSTRAINT " + ident(check->constraint.name));
+      if (fk) return alter_constraint(fk->table, "VALIDATE CONSTRAINT " + ident(fk->key.name));
+      return change_sql(change);
+    }
+  }
+  return change_sql(change);
+}
+
 std::vector<Statement> to_statements(const plan::Plan& plan) {
   std::vector<Statement> statements;
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     const plan::Step& step = plan.steps[i];
-    statements.push_back({change_sql(step.change), step.transactional, i});
+    Statement statement{step_sql(step), step.transactional, i, step.unit, {}};
+    if (const auto* index = std::get_if<CreateIndex>(&step.change);
+        index && step.form == plan::Form::Concurrently) {
+      statement.retry_cleanup = "DROP INDEX CONCURRENTLY IF EXISTS " +
+                                table_name({index->table.schema, index->index.name}) + ";";
+    }
+    statements.push_back(std::move(statement));
   }
   return statements;
 }
 
+std::string unit_note(const PlanDocument& doc, std::size_t unit) {
+  if (doc.units() < 2) return "";
+  auto first = std::find_if(doc.steps.begin(), doc.steps.end(),
+                            [&](const DocumentStep& step) { return step.unit == unit; });
+  if (first == doc.steps.end()) return "";
+  const std::string part = "part " + std::to_string(unit + 1) + "/" + std::to_string(doc.units());
+  if (!first->transactional) {
+    return part +
+           ", outside any transaction: if it fails, the parts before it stay committed "
+           "and an INVALID index may be left, which the next apply drops and builds again";
+  }
+  if (unit == 0) {
+    return part + ", main transaction: if it fails, it is rolled back and nothing is changed";
+  }
+  return part +
+         ", a transaction of its own after the parts before it committed: if it fails, "
+         "it is rolled back, the parts before it stay, and the next apply finishes the work";
+}
+
 std::string to_sql(const plan::Plan& plan) {
-  if (plan.empty()) return "-- No changes. The database matches the schema.\n";
+  return to_sql(document(plan));
+}
+
+std::string to_sql(const PlanDocument& doc) {
+  if (doc.empty()) return "-- No changes. The database matches the schema.\n";
+  // An online plan runs in parts: each transaction is wrapped in BEGIN/COMMIT.
+  const bool units = doc.units() > 1;
   std::string out;
-  for (const plan::Step& step : plan.steps) {
+  for (std::size_t i = 0; i < doc.steps.size(); ++i) {
+    const DocumentStep& step = doc.steps[i];
+    const bool opens = units && (i == 0 || doc.steps[i - 1].unit != step.unit);
+    const bool closes = units && (i + 1 == doc.steps.size() || doc.steps[i + 1].unit != step.unit);
     if (!out.empty()) out += "\n";
-    out += comment_line(step) + "\n" + change_sql(step.change) + "\n";
+    if (opens) {
+      out += "-- == " + unit_note(doc, step.unit) + "\n";
+      if (step.transactional) out += "BEGIN;\n\n";
+    }
+    out += comment_line(step) + "\n";
+    for (const Statement& statement : step.statements) out += statement.sql + "\n";
+    if (closes && step.transactional) out += "\nCOMMIT;\n";
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "emit/text.hpp"
 
+#include "emit/sql.hpp"
 #include "emit/sql_parts.hpp"
 #include "plan/describe.hpp"
 
@@ -54,18 +55,22 @@ std::string render_line(const plan::Line& line, const TextOptions& options) {
 }  // namespace
 
 std::string to_text(const plan::Plan& plan, const TextOptions& options) {
-  if (plan.empty()) return "No changes. The database matches the schema.\n";
-  std::vector<plan::Line> lines;
-  for (const plan::Step& step : plan.steps) {
-    std::vector<plan::Line> more = plan::describe(step);
-    lines.insert(lines.end(), more.begin(), more.end());
-  }
-  int counts[3] = {0, 0, 0};
-  for (const plan::Line& line : lines) ++counts[static_cast<int>(line.verb)];
-  std::string out = "Plan: " + std::to_string(counts[0]) + " to create, " +
-                    std::to_string(counts[1]) + " to alter, " + std::to_string(counts[2]) +
+  return to_text(document(plan), options);
+}
+
+std::string to_text(const PlanDocument& doc, const TextOptions& options) {
+  if (doc.empty()) return "No changes. The database matches the schema.\n";
+  ChangeCounts counts = count_changes(doc);
+  std::string out = "Plan: " + std::to_string(counts.create) + " to create, " +
+                    std::to_string(counts.alter) + " to alter, " + std::to_string(counts.drop) +
                     " to drop.\n\n";
-  for (const plan::Line& line : lines) out += render_line(line, options);
+  for (std::size_t i = 0; i < doc.steps.size(); ++i) {
+    const DocumentStep& step = doc.steps[i];
+    // An online plan runs in parts; each is headed by how it runs.
+    if (doc.units() > 1 && (i == 0 || doc.steps[i - 1].unit != step.unit))
+      out += (i ? "\n" : "") + unit_note(doc, step.unit) + ":\n";
+    for (const plan::Line& line : step.changes) out += render_line(line, options);
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "emit/document.hpp"
 #include "plan/plan.hpp"
 
 namespace schemac::emit {
@@ -16,5 +17,6 @@ struct TextOptions {
 /// change ("- drop column public.users.legacy  [deletes-data]"); for an empty plan
 /// "No changes. The database matches the schema.". Ends with a newline.
 std::string to_text(const plan::Plan& plan, const TextOptions& options);
+std::string to_text(const PlanDocument& doc, const TextOptions& options);
 
 }  // namespace schemac::emit

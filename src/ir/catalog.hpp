@@ -110,6 +110,9 @@ struct CheckConstraint {
   bool no_inherit = false;
   std::optional<std::string> comment;
   Provenance provenance;
+  /// valid is false for a NOT VALID constraint (a failed online VALIDATE); it then
+  /// differs from the declared one, so the plan adds it again and validates it.
+  bool valid = true;
   friend bool operator==(const CheckConstraint&, const CheckConstraint&) = default;
 };
 
@@ -124,6 +127,7 @@ struct ForeignKey {
   bool initially_deferred = false;
   std::optional<std::string> comment;
   Provenance provenance;
+  bool valid = true;  // false: NOT VALID (see CheckConstraint::valid)
   friend bool operator==(const ForeignKey&, const ForeignKey&) = default;
 };
 
@@ -146,6 +150,10 @@ struct Index {
   std::optional<std::string> where;  // partial-index predicate
   std::optional<std::string> comment;
   Provenance provenance;
+  /// valid is false for an INVALID index (pg_index.indisvalid), left by a failed
+  /// CREATE INDEX CONCURRENTLY; it differs from the declared one, so the plan
+  /// drops and rebuilds it.
+  bool valid = true;
   friend bool operator==(const Index&, const Index&) = default;
 };
 

@@ -171,12 +171,19 @@ std::string summarize(const Change& change) {
           [](const AddUnique& c) { return on("add unique", c.constraint.name, c.table); },
           [](const DropUnique& c) { return on("drop unique", c.constraint.name, c.table); },
           [](const AddCheck& c) { return on("add check", c.constraint.name, c.table); },
-          [](const DropCheck& c) { return on("drop check", c.constraint.name, c.table); },
+          [](const DropCheck& c) {
+            return on("drop check", c.constraint.name, c.table) +
+                   (c.constraint.valid ? "" : " (NOT VALID: a validation failed)");
+          },
           [](const AddForeignKey& c) { return on("add foreign key", c.key.name, c.table); },
-          [](const DropForeignKey& c) { return on("drop foreign key", c.key.name, c.table); },
+          [](const DropForeignKey& c) {
+            return on("drop foreign key", c.key.name, c.table) +
+                   (c.key.valid ? "" : " (NOT VALID: a validation failed)");
+          },
           [](const CreateIndex& c) { return on("create index", c.index.name, c.table); },
           [](const DropIndex& c) {
-            return "drop index " + qn({c.table.schema, c.index.name});
+            return "drop index " + qn({c.table.schema, c.index.name}) +
+                   (c.index.valid ? "" : " (INVALID: a concurrent build failed)");
           },
           [](const SetComment& c) {
             return (c.comment ? "set comment on " : "remove comment on ") + comment_object(c);
@@ -226,14 +233,19 @@ std::string summarize(const Change& change) {
 }
 
 std::vector<Line> describe(const Step& step) {
-  if (const auto* alter = std::get_if<AlterTable>(&step.change)) {
+  const auto* alter = std::get_if<AlterTable>(&step.change);
+  // The steps of the online pass are one line each, in the words it chose.
+  if (alter && step.form == Form::Plain) {
     std::vector<Line> lines;
     for (const ColumnAction& action : alter->actions)
       lines.push_back(
           {action_verb(action), action_text(alter->table, action), action_hazards(action)});
     return lines;
   }
-  return {{change_verb(step.change), step.summary, step.hazards}};
+  const bool alters =
+      step.helper || step.form == Form::Validate || step.form == Form::ProvenNotNull;
+  const Verb verb = alters ? Verb::Alter : change_verb(step.change);
+  return {{verb, step.summary, step.hazards}};
 }
 
 }  // namespace schemac::plan

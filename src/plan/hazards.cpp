@@ -55,6 +55,25 @@ bool is_binary_widening(const ir::TypeRef& from, const ir::TypeRef& to) {
   return false;
 }
 
+// A cast that every value survives: integers to wider integers or to numeric
+// without a precision, real to double precision, anything to unbounded text.
+// PostGIS conversions (ST_Transform, ST_SetSRID) are not casts and can fail.
+bool cast_always_succeeds(const diff::AlterColumnType& change) {
+  const ir::TypeRef& from = change.from;
+  const ir::TypeRef& to = change.to;
+  if (change.conversion != diff::TypeConversion::Cast || from.is_array != to.is_array) return false;
+  if (!to.schema.empty() || !to.modifiers.empty()) return false;
+  if (to.name == "text") return true;
+  if (!from.schema.empty()) return false;
+  static constexpr std::pair<std::string_view, std::string_view> kWidenings[] = {
+      {"smallint", "integer"},     {"smallint", "bigint"}, {"integer", "bigint"},
+      {"smallint", "numeric"},     {"integer", "numeric"}, {"bigint", "numeric"},
+      {"real", "double precision"}};
+  for (auto [a, b] : kWidenings)
+    if (from.name == a && to.name == b) return true;
+  return false;
+}
+
 // Narrowing a sequence (type, bounds) fails when its current value no longer fits.
 H sequence_hazards(const diff::AlterSequence& c) {
   const ir::Sequence& a = c.from;
@@ -76,28 +95,30 @@ H add_column_hazards(const ir::Column& column) {
 
 std::vector<Hazard> action_hazards(const diff::ColumnAction& action) {
   using namespace diff;
-  return std::visit(Overloaded{
-                        [](const AddColumn& a) { return add_column_hazards(a.column); },
-                        // A generated column holds only values derived from others.
-                        [](const DropColumn& a) {
-                          return a.column.generated_expr ? H{} : H{Hazard::DeletesData};
-                        },
-                        [](const AlterColumnType& a) {
-                          if (is_binary_widening(a.from, a.to) && !a.collation) return H{};
-                          return H{Hazard::RewritesTable, Hazard::BlocksWrites, Hazard::BlocksReads,
-                                   Hazard::MayFail};
-                        },
-                        [](const SetColumnDefault&) { return H{}; },
-                        [](const DropColumnDefault&) { return H{}; },
-                        // SET NOT NULL scans the whole table under ACCESS EXCLUSIVE.
-                        [](const SetNotNull&) {
-                          return H{Hazard::BlocksWrites, Hazard::MayFail};
-                        },
-                        [](const DropNotNull&) { return H{}; },
-                        [](const DropExpression&) { return H{}; },
-                        [](const SetIdentity&) { return H{}; },
-                    },
-                    action);
+  return std::visit(
+      Overloaded{
+          [](const AddColumn& a) { return add_column_hazards(a.column); },
+          // A generated column holds only values derived from others.
+          [](const DropColumn& a) {
+            return a.column.generated_expr ? H{} : H{Hazard::DeletesData};
+          },
+          [](const AlterColumnType& a) {
+            if (is_binary_widening(a.from, a.to) && !a.collation) return H{};
+            H rewrite{Hazard::RewritesTable, Hazard::BlocksWrites, Hazard::BlocksReads};
+            if (!cast_always_succeeds(a)) rewrite.push_back(Hazard::MayFail);
+            return rewrite;
+          },
+          [](const SetColumnDefault&) { return H{}; },
+          [](const DropColumnDefault&) { return H{}; },
+          // SET NOT NULL scans the whole table under ACCESS EXCLUSIVE.
+          [](const SetNotNull&) {
+            return H{Hazard::BlocksWrites, Hazard::BlocksReads, Hazard::MayFail};
+          },
+          [](const DropNotNull&) { return H{}; },
+          [](const DropExpression&) { return H{}; },
+          [](const SetIdentity&) { return H{}; },
+      },
+      action);
 }
 
 std::vector<Hazard> change_hazards(const diff::Change& change, bool table_is_new) {
@@ -177,6 +198,12 @@ std::string_view hazard_name(Hazard hazard) {
       return "extension-upgrade";
   }
   return "unknown";
+}
+
+std::optional<Hazard> hazard_from_name(std::string_view name) {
+  for (Hazard hazard : kAllHazards)
+    if (hazard_name(hazard) == name) return hazard;
+  return std::nullopt;
 }
 
 }  // namespace schemac::plan

@@ -157,3 +157,88 @@ TEST_CASE("a connection describes itself without the password", "[db][connect]")
   CHECK_THAT(text, Catch::Contains(db.name()));
   CHECK(text.find("schemac-test-pw") == std::string::npos);
 }
+
+TEST_CASE("execute runs units in order and says what earlier units left committed",
+          "[db][execute]") {
+  ScratchDb db;
+  db.run("CREATE TABLE t (id int); INSERT INTO t VALUES (1), (NULL)");
+  auto conn = db.connect();
+  base::Diagnostics diags;
+  catalog::ExecuteReport report;
+  std::vector<std::size_t> units;
+  catalog::ExecuteOptions options;
+  options.committed = [&](std::size_t unit, std::chrono::milliseconds) { units.push_back(unit); };
+  CHECK_FALSE(catalog::execute(
+      *conn,
+      {{"ALTER TABLE t ADD CONSTRAINT t_id_nn CHECK (id IS NOT NULL) NOT VALID", true, 0, {}},
+       {"CREATE INDEX CONCURRENTLY t_id ON t (id)", false, 1, {}},
+       {"ALTER TABLE t VALIDATE CONSTRAINT t_id_nn", true, 2, {}}},
+      options, diags, report));
+  CHECK(units == std::vector<std::size_t>{0});
+  CHECK(report.committed == 2);
+  REQUIRE(diags.all().size() == 1);
+  const std::string text = all_messages(diags);
+  CHECK_THAT(text, Catch::Contains("statement 3 failed: check constraint \"t_id_nn\""));
+  CHECK_THAT(text, Catch::Contains("2 earlier statement(s) were committed and remain"));
+  const ir::Catalog catalog = db.inspect();
+  const ir::Table* t = ir::find_table(catalog, {"public", "t"});
+  REQUIRE(t);
+  REQUIRE(t->checks.size() == 1);
+  CHECK_FALSE(t->checks[0].valid);  // NOT VALID is read, so a re-run validates again
+  REQUIRE(t->indexes.size() == 1);
+  CHECK(t->indexes[0].valid);
+}
+
+TEST_CASE("the inspector reads an INVALID index as such", "[db][execute]") {
+  ScratchDb db;
+  db.run("CREATE TABLE t (id int); INSERT INTO t VALUES (1), (1)");
+  auto conn = db.connect();
+  base::Diagnostics diags;
+  CHECK_FALSE(catalog::execute(*conn, {{"CREATE UNIQUE INDEX CONCURRENTLY t_id ON t (id)", false}},
+                               {}, diags));
+  const ir::Catalog catalog = db.inspect();
+  const ir::Table* t = ir::find_table(catalog, {"public", "t"});
+  REQUIRE(t);
+  REQUIRE(t->indexes.size() == 1);
+  CHECK_FALSE(t->indexes[0].valid);
+}
+
+TEST_CASE("execute retries a unit that hit a lock timeout", "[db][execute]") {
+  ScratchDb db;
+  db.run("CREATE TABLE busy (id int)");
+  auto holder = db.connect();
+  auto applier = db.connect();
+  std::vector<std::string> retries;
+  bool applied = false;
+  catalog::ExecuteOptions hold;
+  hold.progress = [&](std::size_t index, const catalog::ExecStep&) {
+    if (index != 1) return;
+    // The holder's transaction holds ACCESS EXCLUSIVE on busy now.
+    catalog::ExecuteOptions quick;
+    quick.lock_timeout = "50ms";
+    quick.lock_retries = 3;
+    quick.retry_delay = std::chrono::milliseconds(10);
+    quick.retrying = [&](const std::string& message) {
+      retries.push_back(message);
+      // Ending the holder's session releases the lock: the next try succeeds.
+      if (retries.size() == 2) {
+        db.run(
+            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE relation = 'busy'::regclass "
+            "AND mode = 'AccessExclusiveLock' AND granted");
+      }
+    };
+    base::Diagnostics inner;
+    applied =
+        catalog::execute(*applier, {{"ALTER TABLE busy ADD COLUMN x int", true}}, quick, inner);
+    INFO(all_messages(inner));
+    CHECK(applied);
+  };
+  base::Diagnostics diags;
+  CHECK_FALSE(catalog::execute(
+      *holder, {{"LOCK TABLE busy IN ACCESS EXCLUSIVE MODE", true}, {"SELECT 1", true}}, hold,
+      diags));
+  CHECK(applied);
+  REQUIRE(retries.size() == 2);
+  CHECK(retries[0] == "lock not available at statement 1; retry 1/3 in 10 ms");
+  CHECK(retries[1] == "lock not available at statement 1; retry 2/3 in 20 ms");
+}

@@ -55,7 +55,7 @@ pass "DATABASE_AZURE_URL and postgis:// accepted"
 sql "$db" "insert into users (email, display_name, password_hash) values ('a@example.org', 'Ann', 'x')"
 sed -i '/display_name/d' schema/users.schema
 run_schemac 4 apply --auto-approve
-grep -q 'deletes data' <<<"$ERR" || fail "refusal does not say why: $ERR"
+grep -q 'deletes-data is not allowed' <<<"$ERR" || fail "refusal does not say why: $ERR"
 [[ $(sql "$db" "select display_name from users") == Ann ]] || fail "refused apply changed the data"
 run_schemac 0 apply --auto-approve --allow-destructive
 [[ $(sql "$db" "select email from users") == a@example.org ]] || fail "other data lost"

@@ -2,7 +2,8 @@
 # `schemac inspect` against the real server, for every golden case (not fail_*)
 # and every example: build database A from the case, inspect it into a .schema
 # file, then (1) `plan --exit-code` of that file against A is empty, and (2)
-# applying it to an empty database B gives the same pg_dump --schema-only as A.
+# applying it to an empty database B gives the same pg_dump --schema-only as A;
+# the inspected text is already in fmt's layout.
 source "$(dirname "$0")/lib.sh" "$@"
 
 apply_to() {  # DB PATH...
@@ -21,6 +22,7 @@ for dir in "$REPO"/tests/golden/*/; do
   apply_to "$a" "$input"
   run_schemac 0 inspect --no-config --db "$(db_url "$a")"
   printf '%s\n' "$OUT" >"$WORK/$name.schema"
+  run_schemac 0 fmt --no-config --check "$WORK/$name.schema"  # inspect prints fmt's layout
   run_schemac 0 plan --no-config --exit-code --db "$(db_url "$a")" "$WORK/$name.schema" ||
     fail "$name: plan of the inspected schema is not empty"
   b=$(new_db "insp_$name")

@@ -25,18 +25,28 @@ ResultSet column_rows(std::vector<std::vector<Field>> data) {
               std::move(data));
 }
 
+// with_valid appends is_valid = true to rows that leave it out.
+std::vector<std::vector<Field>> with_valid(std::vector<std::vector<Field>> data,
+                                           std::size_t columns) {
+  for (auto& row : data)
+    if (row.size() + 1 == columns) row.push_back("t");
+  return data;
+}
+
 ResultSet index_rows(std::vector<std::vector<Field>> data) {
-  return rows(
-      {"nspname", "relname", "index_name", "method", "is_unique", "is_include", "column_name",
-       "expr", "opclass", "descending", "nulls_first", "predicate", "comment"},
-      std::move(data));
+  std::vector<std::string> columns{
+      "nspname", "relname", "index_name", "method",      "is_unique", "is_include", "column_name",
+      "expr",    "opclass", "descending", "nulls_first", "predicate", "comment",    "is_valid"};
+  return rows(columns, with_valid(std::move(data), columns.size()));
 }
 
 ResultSet constraint_rows(std::vector<std::vector<Field>> data) {
-  return rows({"nspname", "relname", "conname", "contype", "columns", "ref_schema", "ref_table",
-               "ref_columns", "on_delete", "on_update", "deferrable", "deferred", "expr",
-               "no_inherit", "nulls_not_distinct", "comment"},
-              std::move(data));
+  std::vector<std::string> columns{
+      "nspname",    "relname",   "conname",     "contype",    "columns",
+      "ref_schema", "ref_table", "ref_columns", "on_delete",  "on_update",
+      "deferrable", "deferred",  "expr",        "no_inherit", "nulls_not_distinct",
+      "comment",    "is_valid"};
+  return rows(columns, with_valid(std::move(data), columns.size()));
 }
 
 catalog::InspectResults one_table(ResultSet columns) {
@@ -147,7 +157,7 @@ TEST_CASE("build_catalog maps constraints", "[catalog][inspect]") {
       {"public", "t", "t_c_check", "c", "{c}", kNull, kNull, "{}", kNull, kNull, "f", "f",
        "(c > 0)", "f", "f", kNull},
       {"public", "t", "t_fk", "f", "{x,y}", "other", "u", "{p,q}", "n", "c", "t", "t", kNull, "t",
-       "f", kNull},
+       "f", kNull, "f"},
   });
   const auto catalog = catalog::build_catalog(results);
   const ir::Table* table = ir::find_table(catalog, {"public", "t"});
@@ -169,6 +179,8 @@ TEST_CASE("build_catalog maps constraints", "[catalog][inspect]") {
   CHECK(fk.on_update == ir::FkAction::Cascade);
   CHECK(fk.deferrable);
   CHECK(fk.initially_deferred);
+  CHECK_FALSE(fk.valid);  // NOT VALID (convalidated = f)
+  CHECK(table->checks[0].valid);
 }
 
 TEST_CASE("build_catalog groups index rows into indexes", "[catalog][inspect]") {
@@ -179,7 +191,7 @@ TEST_CASE("build_catalog groups index rows into indexes", "[catalog][inspect]") 
        kNull},
       {"public", "t", "a_idx", "btree", "f", "t", "c", kNull, kNull, kNull, kNull, kNull, kNull},
       {"public", "t", "g_idx", "gist", "t", "f", "g", kNull, kNull, "f", "t", "(g IS NOT NULL)",
-       "spatial"},
+       "spatial", "f"},
   });
   const auto catalog = catalog::build_catalog(results);
   const ir::Table* table = ir::find_table(catalog, {"public", "t"});
@@ -203,6 +215,8 @@ TEST_CASE("build_catalog groups index rows into indexes", "[catalog][inspect]") 
   CHECK(g.comment == "spatial");
   REQUIRE(g.elements.size() == 1);
   CHECK(g.elements[0].nulls_first == true);
+  CHECK(a.valid);
+  CHECK_FALSE(g.valid);  // INVALID (indisvalid = f)
 }
 
 TEST_CASE("build_catalog keeps enum values in order", "[catalog][inspect]") {

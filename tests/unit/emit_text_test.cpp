@@ -27,13 +27,14 @@ plan::Plan sample_plan() {
 }
 
 TEST_CASE("emit: text summary", "[emit]") {
-  CHECK(emit::to_text(sample_plan(), {}) ==
-        "Plan: 2 to create, 1 to alter, 1 to drop.\n"
-        "\n"
-        "+ create enum public.kind\n"
-        "+ create table public.maps\n"
-        "- drop column public.users.legacy  [deletes-data]\n"
-        "~ alter column public.users.email: set not null  [blocks-writes, may-fail]\n");
+  CHECK(
+      emit::to_text(sample_plan(), {}) ==
+      "Plan: 2 to create, 1 to alter, 1 to drop.\n"
+      "\n"
+      "+ create enum public.kind\n"
+      "+ create table public.maps\n"
+      "- drop column public.users.legacy  [deletes-data]\n"
+      "~ alter column public.users.email: set not null  [blocks-writes, blocks-reads, may-fail]\n");
 }
 
 TEST_CASE("emit: text with colour", "[emit]") {
@@ -44,7 +45,7 @@ TEST_CASE("emit: text with colour", "[emit]") {
 }
 
 TEST_CASE("emit: empty plan", "[emit]") {
-  CHECK(emit::to_text({}, {}) == "No changes. The database matches the schema.\n");
+  CHECK(emit::to_text(plan::Plan{}, {}) == "No changes. The database matches the schema.\n");
   CHECK(emit::to_statements({}).empty());
 }
 
@@ -60,7 +61,7 @@ TEST_CASE("emit: SQL script and statements", "[emit]") {
         "  CONSTRAINT maps_pkey PRIMARY KEY (id)\n"
         ");\n"
         "\n"
-        "-- alter table public.users [deletes-data, blocks-writes, may-fail]\n"
+        "-- alter table public.users [deletes-data, blocks-writes, blocks-reads, may-fail]\n"
         "ALTER TABLE public.users\n"
         "  DROP COLUMN legacy,\n"
         "  ALTER COLUMN email SET NOT NULL;\n");

@@ -50,13 +50,22 @@ TEST_CASE("plan: column hazards", "[plan]") {
       {"set not null",
        text,
        column("c", type("text"), true),
-       {Hazard::BlocksWrites, Hazard::MayFail}},
+       {Hazard::BlocksWrites, Hazard::BlocksReads, Hazard::MayFail}},
       {"drop not null", column("c", type("text"), true), text, {}},
       {"set default", text, column("c", type("text"), false, "'x'::text"), {}},
       {"type change",
        text,
        column("c", type("integer")),
        {Hazard::RewritesTable, Hazard::BlocksWrites, Hazard::BlocksReads, Hazard::MayFail}},
+      // Every integer fits a wider integer, and anything becomes text: no may-fail.
+      {"integer widening",
+       column("c", type("integer")),
+       column("c", type("bigint")),
+       {Hazard::RewritesTable, Hazard::BlocksWrites, Hazard::BlocksReads}},
+      {"to text",
+       column("c", type("integer")),
+       column("c", type("text")),
+       {Hazard::RewritesTable, Hazard::BlocksWrites, Hazard::BlocksReads}},
       {"varchar widening",
        column("c", type("character varying", {"20"})),
        column("c", type("character varying", {"80"})),
@@ -133,7 +142,8 @@ TEST_CASE("plan: describe splits an alter into one line per column", "[plan]") {
   plan::Plan p = plan::plan(diff::diff(current, desired, {}, diags), current, desired, diags);
   REQUIRE(p.steps.size() == 1);
   CHECK(p.steps[0].summary == "alter table public.users");
-  CHECK(p.steps[0].hazards == H{Hazard::DeletesData, Hazard::BlocksWrites, Hazard::MayFail});
+  CHECK(p.steps[0].hazards ==
+        H{Hazard::DeletesData, Hazard::BlocksWrites, Hazard::BlocksReads, Hazard::MayFail});
   auto lines = plan::describe(p.steps[0]);
   REQUIRE(lines.size() == 2);
   CHECK(lines[0].verb == plan::Verb::Drop);

@@ -1,4 +1,4 @@
--- alter table public.tasks [blocks-writes, may-fail]
+-- alter table public.tasks [blocks-writes, blocks-reads, may-fail]
 ALTER TABLE public.tasks
   ALTER COLUMN status SET DEFAULT 'new',
   ALTER COLUMN status SET NOT NULL,

@@ -1,4 +1,4 @@
--- alter table public.measurements [rewrites-table, blocks-writes, blocks-reads, may-fail]
+-- alter table public.measurements [rewrites-table, blocks-writes, blocks-reads]
 ALTER TABLE public.measurements
   ALTER COLUMN value TYPE bigint USING value::bigint,
   ALTER COLUMN label TYPE character varying(80) USING label::character varying(80),

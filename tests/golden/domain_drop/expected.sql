@@ -1,4 +1,4 @@
--- alter column public.users.email: type text [rewrites-table, blocks-writes, blocks-reads, may-fail]
+-- alter column public.users.email: type text [rewrites-table, blocks-writes, blocks-reads]
 ALTER TABLE public.users ALTER COLUMN email TYPE text USING email::text;
 
 -- drop domain public.email [may-fail]

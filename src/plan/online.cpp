@@ -1,0 +1,209 @@
+// The online pass: see online.hpp for the rewrites and why each unit after the
+// main transaction can be finished by running apply again.
+#include "plan/online.hpp"
+
+#include <set>
+
+#include "base/quote.hpp"
+#include "plan/describe.hpp"
+
+namespace schemac::plan {
+namespace {
+
+using namespace diff;
+
+// PostgreSQL truncates identifiers to 63 bytes (NAMEDATALEN - 1).
+constexpr std::size_t kMaxIdentifierBytes = 63;
+
+std::string qn(const QualifiedName& name) {
+  return base::quote_qualified(name.schema, name.name);
+}
+
+/// The steps of the rewritten plan, by the unit they will run in.
+struct Parts {
+  std::vector<Step> main;
+  std::vector<Step> indexes;                 // one unit each, outside any transaction
+  std::vector<Step> comments;                // comments on those indexes: one unit after them
+  std::vector<Step> validates;               // one unit each
+  std::vector<std::vector<Step>> not_nulls;  // SET NOT NULL + DROP check: one unit per table
+};
+
+Step make_step(Change change, Form form, std::vector<Hazard> hazards, std::string summary) {
+  Step step;
+  step.change = std::move(change);
+  step.form = form;
+  step.hazards = std::move(hazards);
+  step.summary = std::move(summary);
+  return step;
+}
+
+// Unique indexes a foreign key of this plan may need: they must exist before
+// the main transaction adds the key, so they are built inside it.
+std::set<QualifiedName> referenced_tables(const Plan& plan) {
+  std::set<QualifiedName> out;
+  for (const Step& step : plan.steps) {
+    if (const auto* add = std::get_if<AddForeignKey>(&step.change)) out.insert(add->key.ref_table);
+    if (const auto* create = std::get_if<CreateTable>(&step.change))
+      for (const ir::ForeignKey& fk : create->table.foreign_keys) out.insert(fk.ref_table);
+  }
+  return out;
+}
+
+/// split_constraint turns ADD CHECK / FOREIGN KEY into ADD ... NOT VALID (main)
+/// and VALIDATE CONSTRAINT (a unit of its own).
+void split_constraint(Step step, Parts& parts) {
+  const std::string summary = step.summary;
+  Change change = step.change;
+  parts.main.push_back(make_step(change, Form::NotValid, {}, summary + " (not valid)"));
+  const bool is_check = std::holds_alternative<AddCheck>(change);
+  const std::string name = is_check ? std::get<AddCheck>(change).constraint.name
+                                    : std::get<AddForeignKey>(change).key.name;
+  const QualifiedName table =
+      is_check ? std::get<AddCheck>(change).table : std::get<AddForeignKey>(change).table;
+  parts.validates.push_back(
+      make_step(std::move(change), Form::Validate, {Hazard::MayFail},
+                std::string(is_check ? "validate check " : "validate foreign key ") +
+                    base::quote_ident(name) + " on " + qn(table)));
+}
+
+/// split_not_null moves the SET NOT NULLs of an AlterTable to a proving check.
+/// The rest of the AlterTable stays in the main transaction.
+void split_not_null(Step step, Parts& parts) {
+  auto& alter = std::get<AlterTable>(step.change);
+  std::vector<ColumnAction> kept;
+  std::vector<ColumnAction> not_nulls;
+  for (ColumnAction& action : alter.actions)
+    (std::holds_alternative<SetNotNull>(action) ? not_nulls : kept).push_back(std::move(action));
+  if (!kept.empty()) {
+    AlterTable rest{alter.table, std::move(kept)};
+    Change change = rest;
+    parts.main.push_back(
+        make_step(change, Form::Plain, change_hazards(change, false), summarize(change)));
+  }
+  std::vector<Step> unit;
+  std::string columns;
+  for (const ColumnAction& action : not_nulls) {
+    const std::string& column = std::get<SetNotNull>(action).column;
+    ir::CheckConstraint check;
+    check.name = not_null_check_name(column);
+    check.expr = base::quote_ident(column) + " IS NOT NULL";
+    const std::string on = base::quote_ident(check.name) + " on " + qn(alter.table);
+    AddCheck add{alter.table, check};
+    parts.main.push_back(make_step(
+        add, Form::NotValid, {},
+        "add check " + on + " (not valid) for " + base::quote_ident(column) + " not null"));
+    parts.main.back().helper = true;
+    parts.validates.push_back(
+        make_step(add, Form::Validate, {Hazard::MayFail}, "validate check " + on));
+    unit.push_back(make_step(DropCheck{alter.table, check}, Form::Plain, {}, "drop check " + on));
+    unit.back().helper = true;
+    columns += (columns.empty() ? "" : ", ") + base::quote_ident(column);
+  }
+  AlterTable proven{alter.table, std::move(not_nulls)};
+  unit.insert(unit.begin(), make_step(proven, Form::ProvenNotNull, {},
+                                      "set not null on " + qn(alter.table) + " (" + columns +
+                                          "), proven by the validated check"));
+  parts.not_nulls.push_back(std::move(unit));
+}
+
+bool has_rewrite(const AlterTable& alter) {
+  for (const ColumnAction& action : alter.actions)
+    if (std::holds_alternative<AlterColumnType>(action)) return true;
+  return false;
+}
+
+bool sets_not_null(const AlterTable& alter) {
+  for (const ColumnAction& action : alter.actions)
+    if (std::holds_alternative<SetNotNull>(action)) return true;
+  return false;
+}
+
+void assign_units(Parts& parts, Plan& plan) {
+  plan.steps.clear();
+  std::size_t unit = 0;
+  auto add_unit = [&](std::vector<Step>& steps) {
+    if (steps.empty()) return;
+    for (Step& step : steps) {
+      step.unit = unit;
+      plan.steps.push_back(std::move(step));
+    }
+    ++unit;
+  };
+  add_unit(parts.main);
+  for (Step& step : parts.indexes) {
+    std::vector<Step> one{std::move(step)};
+    add_unit(one);
+  }
+  add_unit(parts.comments);
+  for (Step& step : parts.validates) {
+    std::vector<Step> one{std::move(step)};
+    add_unit(one);
+  }
+  for (std::vector<Step>& steps : parts.not_nulls) add_unit(steps);
+}
+
+}  // namespace
+
+std::string not_null_check_name(const std::string& column) {
+  std::string name = "schemac_not_null_" + column;
+  if (name.size() <= kMaxIdentifierBytes) return name;
+  std::size_t cut = kMaxIdentifierBytes;
+  // Never cut a UTF-8 sequence in two: back up over continuation bytes.
+  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+  return name.substr(0, cut);
+}
+
+void make_online(Plan& plan) {
+  std::set<QualifiedName> new_tables;
+  for (const Step& step : plan.steps)
+    if (const auto* create = std::get_if<CreateTable>(&step.change))
+      new_tables.insert(create->name);
+  const std::set<QualifiedName> referenced = referenced_tables(plan);
+  std::set<std::pair<std::string, std::string>> concurrent;  // schema, index name
+  Parts parts;
+  for (Step& step : plan.steps) {
+    if (const auto* create = std::get_if<CreateIndex>(&step.change)) {
+      const bool needed_by_fk = create->index.unique && referenced.count(create->table);
+      if (!new_tables.count(create->table) && !needed_by_fk) {
+        concurrent.insert({create->table.schema, create->index.name});
+        step.form = Form::Concurrently;
+        step.transactional = false;
+        step.hazards =
+            create->index.unique ? std::vector<Hazard>{Hazard::MayFail} : std::vector<Hazard>{};
+        step.summary += " concurrently";
+        parts.indexes.push_back(std::move(step));
+        continue;
+      }
+    }
+    if (const auto* comment = std::get_if<SetComment>(&step.change)) {
+      if (comment->target == CommentTarget::Index &&
+          concurrent.count({comment->object.schema, comment->member})) {
+        parts.comments.push_back(std::move(step));
+        continue;
+      }
+    }
+    if (const auto* add = std::get_if<AddCheck>(&step.change)) {
+      if (!new_tables.count(add->table)) {
+        split_constraint(std::move(step), parts);
+        continue;
+      }
+    }
+    if (const auto* add = std::get_if<AddForeignKey>(&step.change)) {
+      if (!new_tables.count(add->table)) {
+        split_constraint(std::move(step), parts);
+        continue;
+      }
+    }
+    if (const auto* alter = std::get_if<AlterTable>(&step.change)) {
+      // A rewrite checks NOT NULL as it copies the rows: no scan to save.
+      if (sets_not_null(*alter) && !has_rewrite(*alter)) {
+        split_not_null(std::move(step), parts);
+        continue;
+      }
+    }
+    parts.main.push_back(std::move(step));
+  }
+  assign_units(parts, plan);
+}
+
+}  // namespace schemac::plan

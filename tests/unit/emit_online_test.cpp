@@ -1,0 +1,173 @@
+// The online pass (plan/online) and how emit spells and groups its steps.
+#include <catch2/catch.hpp>
+
+#include "diff_test_util.hpp"
+#include "emit/sql.hpp"
+#include "emit/text.hpp"
+#include "plan/online.hpp"
+#include "plan/plan.hpp"
+
+namespace schemac {
+namespace {
+
+using namespace testing;
+
+plan::Plan online_plan(const ir::Catalog& current, const ir::Catalog& desired) {
+  base::Diagnostics diags;
+  plan::Plan p = plan::plan(diff::diff(current, desired, {}, diags), current, desired, diags);
+  REQUIRE(diags.error_count() == 0);
+  plan::make_online(p);
+  return p;
+}
+
+ir::Table users() {
+  return table("users", {column("id", type("integer"), true), column("email", type("text"))},
+               {"id"});
+}
+
+std::vector<std::string> sqls(const plan::Plan& p) {
+  std::vector<std::string> out;
+  for (const emit::Statement& s : emit::to_statements(p)) out.push_back(s.sql);
+  return out;
+}
+
+TEST_CASE("online: an index on an existing table is built concurrently, outside the transaction",
+          "[emit][online]") {
+  ir::Catalog current, desired;
+  add_table(current, "public", users());
+  ir::Table wanted = users();
+  ir::Index index;
+  index.name = "users_email_idx";
+  index.elements.push_back({"email", std::nullopt, std::nullopt, false, std::nullopt});
+  index.comment = "lookup";
+  wanted.indexes.push_back(index);
+  add_table(desired, "public", wanted);
+  plan::Plan p = online_plan(current, desired);
+  REQUIRE(p.steps.size() == 2);
+  CHECK(p.steps[0].form == plan::Form::Concurrently);
+  CHECK_FALSE(p.steps[0].transactional);
+  CHECK(p.steps[0].hazards.empty());
+  // The comment waits for the index: a unit of its own after it.
+  CHECK(p.steps[1].unit == 1);
+  const std::vector<emit::Statement> statements = emit::to_statements(p);
+  CHECK(statements[0].sql == "CREATE INDEX CONCURRENTLY users_email_idx ON public.users (email);");
+  CHECK(statements[0].retry_cleanup == "DROP INDEX CONCURRENTLY IF EXISTS public.users_email_idx;");
+  const std::string script = emit::to_sql(p);
+  CHECK_THAT(script, Catch::Contains("part 1/2, outside any transaction"));
+  CHECK_THAT(script, Catch::Contains("INVALID index"));
+  CHECK_THAT(emit::to_text(p, emit::TextOptions{false}),
+             Catch::StartsWith("Plan: 1 to create, 1 to alter, 0 to drop."));
+}
+
+TEST_CASE("online: an index on a new table stays in the main transaction", "[emit][online]") {
+  ir::Catalog current, desired;
+  ir::Table wanted = users();
+  ir::Index index;
+  index.name = "users_email_idx";
+  index.elements.push_back({"email", std::nullopt, std::nullopt, false, std::nullopt});
+  wanted.indexes.push_back(index);
+  add_table(desired, "public", wanted);
+  plan::Plan p = online_plan(current, desired);
+  for (const plan::Step& step : p.steps) {
+    CHECK(step.form == plan::Form::Plain);
+    CHECK(step.unit == 0);
+  }
+  CHECK(p.units() == 1);
+  CHECK_THAT(emit::to_sql(p), !Catch::Contains("BEGIN;"));
+}
+
+TEST_CASE("online: checks and foreign keys are added NOT VALID, then validated", "[emit][online]") {
+  ir::Catalog current, desired;
+  add_table(current, "public", users());
+  ir::Table maps = table(
+      "maps", {column("id", type("integer"), true), column("owner", type("integer"))}, {"id"});
+  add_table(current, "public", maps);
+  add_table(desired, "public", users());
+  maps.foreign_keys.push_back(
+      foreign_key("maps_owner_fkey", {"owner"}, {"public", "users"}, {"id"}));
+  maps.checks.push_back({"maps_owner_check", "owner > 0", false, std::nullopt, {}});
+  add_table(desired, "public", maps);
+  plan::Plan p = online_plan(current, desired);
+  CHECK(sqls(p) == std::vector<std::string>{
+                       "ALTER TABLE public.maps ADD CONSTRAINT maps_owner_check CHECK "
+                       "(owner > 0) NOT VALID;",
+                       "ALTER TABLE public.maps ADD CONSTRAINT maps_owner_fkey FOREIGN "
+                       "KEY (owner) REFERENCES public.users (id) NOT VALID;",
+                       "ALTER TABLE public.maps VALIDATE CONSTRAINT maps_owner_check;",
+                       "ALTER TABLE public.maps VALIDATE CONSTRAINT maps_owner_fkey;",
+                   });
+  CHECK(p.units() == 3);
+  CHECK(p.steps[2].unit == 1);
+  CHECK(p.steps[3].unit == 2);
+  CHECK(p.steps[2].hazards == std::vector<plan::Hazard>{plan::Hazard::MayFail});
+  CHECK(p.steps[0].hazards.empty());
+  const std::string script = emit::to_sql(p);
+  CHECK_THAT(script, Catch::Contains("part 1/3, main transaction"));
+  CHECK_THAT(script, Catch::Contains("part 2/3, a transaction of its own"));
+  CHECK_THAT(script, Catch::Contains("BEGIN;"));
+  CHECK_THAT(script, Catch::Contains("COMMIT;"));
+}
+
+TEST_CASE("online: SET NOT NULL goes through a validated check", "[emit][online]") {
+  ir::Catalog current, desired;
+  add_table(current, "public", users());
+  ir::Table wanted = users();
+  wanted.columns[1].not_null = true;
+  wanted.columns[1].default_expr = "''::text";
+  add_table(desired, "public", wanted);
+  plan::Plan p = online_plan(current, desired);
+  CHECK(sqls(p) == std::vector<std::string>{
+                       "ALTER TABLE public.users ALTER COLUMN email SET DEFAULT ''::text;",
+                       "ALTER TABLE public.users ADD CONSTRAINT schemac_not_null_email CHECK "
+                       "(email IS NOT NULL) NOT VALID;",
+                       "ALTER TABLE public.users VALIDATE CONSTRAINT schemac_not_null_email;",
+                       "ALTER TABLE public.users ALTER COLUMN email SET NOT NULL;",
+                       "ALTER TABLE public.users DROP CONSTRAINT schemac_not_null_email;",
+                   });
+  CHECK(p.steps[1].unit == 0);
+  CHECK(p.steps[2].unit == 1);
+  CHECK(p.steps[3].unit == 2);
+  CHECK(p.steps[4].unit == 2);
+  CHECK(p.steps[3].hazards.empty());
+  // The proving check's add and drop are alterations of the table, not objects.
+  const std::string text = emit::to_text(p, emit::TextOptions{false});
+  CHECK_THAT(text, Catch::StartsWith("Plan: 0 to create, 5 to alter, 0 to drop."));
+  CHECK_THAT(text, Catch::Contains("part 3/3, a transaction of its own"));
+}
+
+TEST_CASE("online: the proving check's name fits PostgreSQL's 63 bytes", "[emit][online]") {
+  CHECK(plan::not_null_check_name("email") == "schemac_not_null_email");
+  const std::string long_name(80, 'x');
+  CHECK(plan::not_null_check_name(long_name).size() == 63);
+  // "é" is two bytes: never cut in two.
+  std::string accents;
+  for (int i = 0; i < 30; ++i) accents += "\xc3\xa9";
+  const std::string cut = plan::not_null_check_name(accents);
+  CHECK(cut.size() <= 63);
+  CHECK((static_cast<unsigned char>(cut.back()) & 0xC0) != 0xC0);
+  CHECK(cut.size() % 2 == 1);  // 17 ASCII bytes, then whole two-byte characters
+}
+
+TEST_CASE("online: an INVALID index differs from the declared one and is rebuilt",
+          "[emit][online]") {
+  ir::Catalog current, desired;
+  ir::Index index;
+  index.name = "users_email_idx";
+  index.elements.push_back({"email", std::nullopt, std::nullopt, false, std::nullopt});
+  ir::Table wanted = users();
+  wanted.indexes.push_back(index);
+  add_table(desired, "public", wanted);
+  index.valid = false;
+  ir::Table broken = users();
+  broken.indexes.push_back(index);
+  add_table(current, "public", broken);
+  plan::Plan p = online_plan(current, desired);
+  REQUIRE(p.steps.size() == 2);
+  CHECK(p.steps[0].summary ==
+        "drop index public.users_email_idx (INVALID: a concurrent build failed)");
+  CHECK(p.steps[0].unit == 0);
+  CHECK(p.steps[1].form == plan::Form::Concurrently);
+}
+
+}  // namespace
+}  // namespace schemac
