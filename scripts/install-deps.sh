@@ -10,6 +10,7 @@ packages=(
   python3 python3-jsonschema  # tests: validate plan JSON against docs/plan.schema.json
   postgresql-15 postgresql-15-postgis-3 postgresql-client-15
   python3
+  clang libclang-rt-14-dev   # scripts/sanitize.sh: the libFuzzer target (clang 14's fuzzer runtime)
 )
 
 missing=()

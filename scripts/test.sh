@@ -11,3 +11,8 @@ eval "$("$repo/scripts/pg.sh" env)"
 export SCHEMAC_TEST_ADMIN_URL
 
 ctest --test-dir "$repo/build" --output-on-failure -j "$(nproc)" "$@"
+
+# A full run (no ctest arguments) also runs the sanitizer build and the fuzzer.
+if [[ $# -eq 0 ]]; then
+  "$repo/scripts/sanitize.sh"
+fi

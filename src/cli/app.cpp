@@ -13,8 +13,8 @@ namespace {
 constexpr const char* kVersion = kSchemacVersion;
 
 std::vector<Command> commands() {
-  return {check_command(), plan_command(),    apply_command(),
-          diff_command(),  inspect_command(), fmt_command()};
+  return {check_command(),   plan_command(), apply_command(), diff_command(),
+          inspect_command(), fmt_command(),  lint_command()};
 }
 
 std::vector<FlagSpec> global_flags() {

@@ -29,6 +29,7 @@ Command plan_command();
 Command apply_command();
 Command diff_command();
 Command inspect_command();
+Command lint_command();
 Command fmt_command();
 
 int run(int argc, char** argv);

@@ -72,6 +72,27 @@ struct Reader {
   }
 };
 
+// [lint]: one key per rule, by code or name, with its level.
+void read_lint(Reader& reader, const toml::table& section, Config& config) {
+  for (const auto& [key, node] : section) {
+    const lint::Rule* rule = lint::find_rule(key.str());
+    if (!rule) {
+      reader.diags.error(base::DiagKind::ConfigError,
+                         span_at(reader.sources, reader.file, key.source()),
+                         "unknown lint rule '" + std::string(key.str()) +
+                             "' in [lint] (rules: L001…L006, see docs/lint.md)");
+      continue;
+    }
+    std::optional<lint::Level> level;
+    if (auto text = node.value<std::string>()) level = lint::parse_level(*text);
+    if (level)
+      config.lint_levels[rule->kind] = *level;
+    else
+      reader.error(node,
+                   "'" + std::string(key.str()) + "' must be \"error\", \"warning\" or \"off\"");
+  }
+}
+
 void read_hazards(Reader& reader, const toml::table& apply, Config& config) {
   const toml::node* node = apply.get("allow_hazards");
   if (!node) return;
@@ -92,7 +113,7 @@ void read_hazards(Reader& reader, const toml::table& apply, Config& config) {
 }
 
 void read_document(Reader& reader, const toml::table& doc, Config& config) {
-  reader.check_keys(doc, "", {"project", "database", "plan", "apply"});
+  reader.check_keys(doc, "", {"project", "database", "plan", "apply", "lint"});
   if (const toml::table* project = doc["project"].as_table()) {
     reader.check_keys(*project, "project", {"schema", "default_schema"});
     reader.read_strings(*project, "schema", config.schema_paths);
@@ -140,6 +161,7 @@ void read_document(Reader& reader, const toml::table& doc, Config& config) {
         reader.error(*node, "'lock_retries' must be a number from 0 to 20");
     }
   }
+  if (const toml::table* section = doc["lint"].as_table()) read_lint(reader, *section, config);
 }
 
 }  // namespace

@@ -4,12 +4,14 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/diagnostic.hpp"
 #include "base/source.hpp"
+#include "lint/lint.hpp"
 #include "plan/plan.hpp"
 
 namespace schemac::cli {
@@ -25,6 +27,7 @@ struct Config {
   std::string statement_timeout = "0";              // [apply] statement_timeout
   int lock_wait_seconds = 60;                       // [apply] lock_wait: wait for another apply
   bool allow_destructive = false;                   // [apply] allow_destructive
+  std::map<base::DiagKind, lint::Level> lint_levels;  // [lint] L001 = "error" | "warning" | "off"
   /// [apply] allow_hazards: the hazards apply runs without a flag; unset: every
   /// hazard but deletes-data (cli/hazard_refusal.hpp).
   std::optional<std::vector<plan::Hazard>> allow_hazards;

@@ -1,5 +1,6 @@
 // schemac plan: the migration from the live database to the schema files.
 #include "cli/app.hpp"
+#include "cli/lint_run.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plan_output.hpp"
 #include "cli/saved_plan.hpp"
@@ -13,6 +14,7 @@ ExitCode run_plan(const Args& args, Session& session) {
   if (!format) return session.fail(ExitCode::InvalidInput);
   auto desired = load_desired(args, session);
   if (!desired) return ExitCode::InvalidInput;
+  LintRun lint = lint_desired(*desired, session);
   ExitCode failure = ExitCode::Success;
   auto conn = connect(args, session, failure);
   if (!conn) return session.fail(failure);
@@ -25,11 +27,15 @@ ExitCode run_plan(const Args& args, Session& session) {
                            plan_file ? &inspected : nullptr);
   if (!plan) return failure;
   make_online_if_asked(*plan, args, session);
+  lint_plan(lint, *plan);
+  // Lint findings come before the plan; only rules configured as errors fail it.
+  bool lint_failed = report_lint(lint, session);
   emit::PlanDocument doc = emit::document(*plan);
   if (plan_file) doc.database = emit::database_state(inspected, managed);
   if (auto out = args.value("--out"); out && !write_saved_plan(*out, doc, session))
     return session.fail(ExitCode::InvalidInput);
-  return print_plan(doc, *format, args, session.color_stdout);
+  ExitCode code = print_plan(doc, *format, args, session.color_stdout);
+  return lint_failed ? ExitCode::InvalidInput : code;
 }
 
 }  // namespace

@@ -111,6 +111,7 @@ void declare_table(Context& ctx, const ast::TableDecl& decl, const std::string& 
   work.decl = &decl;
   work.table.name = name.name;
   work.table.provenance.span = decl.span;
+  work.table.provenance.name_span = decl.name.span;
   ctx.tables.push_back(std::move(work));
 }
 

@@ -196,6 +196,8 @@ void TableBody::column(const ast::ColumnDef& def) {
   col.name = name;
   col.type = resolve_type(ctx, def.type, work.name.schema).value_or(ir::TypeRef{});
   col.provenance.span = def.span;
+  col.provenance.name_span = def.name.span;
+  col.provenance.type_span = def.type.span;
   if (def.doc) {
     ctx.gate(Construct::Comment, def.doc->span);
     col.comment = def.doc->text;

@@ -19,8 +19,10 @@ namespace schemac::ir {
 /// It never takes part in equality: two objects that differ only in where they
 /// were declared are the same object.
 struct Provenance {
-  std::optional<base::SourceSpan> span;     // set for DSL objects, empty for inspected ones
-  std::optional<std::string> renamed_from;  // `renamed from` hint: the object's old name
+  std::optional<base::SourceSpan> span;       // set for DSL objects, empty for inspected ones
+  std::optional<base::SourceSpan> name_span;  // DSL tables and columns: the name as written
+  std::optional<base::SourceSpan> type_span;  // DSL columns: the type as written
+  std::optional<std::string> renamed_from;    // `renamed from` hint: the object's old name
   friend bool operator==(const Provenance&, const Provenance&) { return true; }
 };
 

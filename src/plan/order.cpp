@@ -282,6 +282,7 @@ std::vector<std::vector<std::size_t>> table_edges(const std::vector<Change>& cha
   // Offline (`diff`) nothing says what an extension requires: drop in reverse
   // name order, the mirror of creation, which puts postgis_topology before postgis.
   if (!requires_known)
+    // (it != end first: std::next(end()) is undefined, and loops forever in a debug build.)
     for (auto it = dropped_extensions.begin();
          it != dropped_extensions.end() && std::next(it) != dropped_extensions.end(); ++it)
       successors[std::next(it)->second].push_back(it->second);

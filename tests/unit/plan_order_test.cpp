@@ -46,6 +46,22 @@ TEST_CASE("plan: an extension is dropped before the ones it requires", "[plan]")
   CHECK(summaries(current, {}, diags) == want);
 }
 
+// Regression (found by the ASan debug build, scripts/sanitize.sh): with no
+// extension to drop, the offline drop order advanced past the end of an empty
+// map (std::next(end())), which loops forever in a debug build.
+TEST_CASE("plan: offline extension drops, zero, one or two of them", "[plan]") {
+  base::Diagnostics diags;
+  ir::Catalog desired;
+  add_table(desired, "public", table("t", {id()}, {"id"}));
+  CHECK(summaries({}, desired, diags) == std::vector<std::string>{"create table public.t"});
+  ir::Catalog current;
+  add_extension(current, "postgis");
+  CHECK(summaries(current, {}, diags) == std::vector<std::string>{"drop extension postgis"});
+  add_extension(current, "postgis_topology");
+  std::vector<std::string> want = {"drop extension postgis_topology", "drop extension postgis"};
+  CHECK(summaries(current, {}, diags) == want);
+}
+
 TEST_CASE("plan: a referenced table is created first, whatever its name", "[plan]") {
   base::Diagnostics diags;
   ir::Catalog desired;

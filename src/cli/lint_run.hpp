@@ -1,0 +1,31 @@
+// cli/lint_run: the lint pass that `schemac lint` and `schemac plan` share:
+// gather `lint: allow` comments, run the schema rules on the desired state and
+// the plan rules on a plan, then report the findings.
+#pragma once
+
+#include "base/diagnostic.hpp"
+#include "cli/load.hpp"
+#include "cli/session.hpp"
+#include "lint/lint.hpp"
+#include "plan/plan.hpp"
+
+namespace schemac::cli {
+
+/// LintRun holds the findings apart from the session's diagnostics until they
+/// are reported, so that lint errors never stop planning.
+struct LintRun {
+  lint::Context context;
+  base::Diagnostics findings;
+};
+
+/// lint_desired runs the schema rules (L001–L005) on a normalized copy of loaded.
+LintRun lint_desired(const LoadedSchema& loaded, Session& session);
+
+/// lint_plan adds the findings of the plan rules (L006).
+void lint_plan(LintRun& run, const plan::Plan& plan);
+
+/// report_lint prints the findings on stderr (sorted, before any plan); true
+/// when a rule configured as "error" fired.
+bool report_lint(LintRun& run, Session& session);
+
+}  // namespace schemac::cli
