@@ -9,7 +9,6 @@ packages=(
   tao-pegtl-dev libpqxx-dev libfmt-dev libtomlplusplus-dev catch2 nlohmann-json3-dev
   python3 python3-jsonschema  # tests: validate plan JSON against docs/plan.schema.json
   postgresql-15 postgresql-15-postgis-3 postgresql-client-15
-  python3
   clang libclang-rt-14-dev   # scripts/sanitize.sh: the libFuzzer target (clang 14's fuzzer runtime)
 )
 
