@@ -49,7 +49,7 @@ pass "inspect -> plan is empty"
 
 # A change: drop the enum-typed column and the view, add an enum value.
 grep -v -e '"x""; drop table users; --" "Mood' -e '^  view ' "$case_dir/input.schema" |
-  sed "s/'back\\\\slash' }/'back\\\\slash', 'new ''v''; drop table users; --' }/" >"$WORK/changed.schema"
+  sed "s/^    'back\\\\slash'\$/    'back\\\\slash', 'new ''v''; drop table users; --'/" >"$WORK/changed.schema"
 grep -q "new ''v''" "$WORK/changed.schema" || fail "test setup: the enum value was not added"
 run_schemac 0 apply --no-config --auto-approve --allow-destructive --db "$url" "$WORK/changed.schema"
 run_schemac 0 plan --no-config --exit-code --db "$url" "$WORK/changed.schema" ||
