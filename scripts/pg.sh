@@ -154,9 +154,10 @@ cmd_start() {
     as_pg "$pg_bin/pg_ctl" start -D "$(data_dir)" -l "$(log_file)" -W >/dev/null 9>&- ||
       { print_log_tail; exit 1; }
     wait_ready
-    bootstrap
     echo "pg.sh: server running on 127.0.0.1:$port (data in $(data_dir))" >&2
   fi
+  # Also on a server that was already running: the demo database may have been dropped.
+  bootstrap
   demo_url
 }
 
