@@ -44,7 +44,7 @@ void* Node::operator new(std::size_t size) {
 }
 
 void Node::operator delete(void* node, std::size_t size) noexcept {
-  if (size != sizeof(Node)) return ::operator delete(node, size);
+  if (size != sizeof(Node)) return ::operator delete(node);  // clang: no sized delete by default
   free_nodes = new (node) FreeNode{free_nodes};
 }
 
