@@ -107,8 +107,11 @@ print_log_tail() {
 
 wait_ready() {
   local deadline=$((SECONDS + start_timeout))
+  # pg_ctl start -W returns before the server writes postmaster.pid, so "not
+  # running" only means it died once it has had a few seconds to start.
+  local grace=$((SECONDS + 5))
   until as_pg "$pg_bin/pg_isready" -q -h "$(sock_dir)" -p "$port" -d postgres; do
-    if ((SECONDS >= deadline)) || ! is_running; then
+    if ((SECONDS >= deadline)) || { ((SECONDS >= grace)) && ! is_running; }; then
       print_log_tail
       exit 1
     fi
