@@ -12,22 +12,6 @@ struct Overloaded : F... {
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
-const char* fk_action(ir::FkAction action) {
-  switch (action) {
-    case ir::FkAction::NoAction:
-      return "no action";
-    case ir::FkAction::Restrict:
-      return "restrict";
-    case ir::FkAction::Cascade:
-      return "cascade";
-    case ir::FkAction::SetNull:
-      return "set null";
-    case ir::FkAction::SetDefault:
-      return "set default";
-  }
-  return "no action";
-}
-
 std::string quoted_name(const std::string& name) {
   std::string out = "\"";
   for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -72,8 +56,10 @@ std::string Text::fk_target(const ast::QualifiedIdent& table,
                             const ast::FkOptions& options) const {
   std::string out = "references " + qualified(table);
   if (!columns.empty()) out += " (" + idents(columns) + ")";
-  if (options.on_delete) out += std::string(" on delete ") + fk_action(*options.on_delete);
-  if (options.on_update) out += std::string(" on update ") + fk_action(*options.on_update);
+  if (options.on_delete)
+    out += std::string(" on delete ") + std::string(ir::fk_action_name(*options.on_delete));
+  if (options.on_update)
+    out += std::string(" on update ") + std::string(ir::fk_action_name(*options.on_update));
   if (options.deferrable) out += " deferrable";
   if (options.initially_deferred) out += " initially deferred";
   return out;

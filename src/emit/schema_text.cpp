@@ -47,22 +47,6 @@ std::string wrapped(const std::string& expr) {
   return plain && !expr.empty() ? expr : "(" + expr + ")";
 }
 
-const char* fk_action_sql(ir::FkAction action) {
-  switch (action) {
-    case ir::FkAction::NoAction:
-      return "no action";
-    case ir::FkAction::Restrict:
-      return "restrict";
-    case ir::FkAction::Cascade:
-      return "cascade";
-    case ir::FkAction::SetNull:
-      return "set null";
-    case ir::FkAction::SetDefault:
-      return "set default";
-  }
-  return "no action";
-}
-
 class Printer {
  public:
   Printer(const ir::Catalog& catalog, const SchemaTextOptions& options, SchemaText& out)
@@ -252,9 +236,9 @@ class Printer {
                          ident_list(fk.columns) + ") references " + qualified(fk.ref_table) + " (" +
                          ident_list(fk.ref_columns) + ")";
       if (fk.on_delete != ir::FkAction::NoAction)
-        line += std::string(" on delete ") + fk_action_sql(fk.on_delete);
+        line += std::string(" on delete ") + std::string(ir::fk_action_name(fk.on_delete));
       if (fk.on_update != ir::FkAction::NoAction)
-        line += std::string(" on update ") + fk_action_sql(fk.on_update);
+        line += std::string(" on update ") + std::string(ir::fk_action_name(fk.on_update));
       if (fk.deferrable) line += " deferrable";
       if (fk.initially_deferred) line += " initially deferred";
       out_.text += line + "\n";

@@ -90,6 +90,9 @@ struct Column {
 
 enum class FkAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
 
+/// fk_action_name is the action as the DSL writes it: "no action", "set null", ...
+std::string_view fk_action_name(FkAction action);
+
 struct PrimaryKey {
   std::string name;  // PostgreSQL's default: <table>_pkey
   std::vector<std::string> columns;

@@ -20,22 +20,6 @@ std::string renamed(const Provenance& provenance) {
   return optional_field("renamed_from", provenance.renamed_from);
 }
 
-std::string_view action_name(FkAction action) {
-  switch (action) {
-    case FkAction::NoAction:
-      return "no action";
-    case FkAction::Restrict:
-      return "restrict";
-    case FkAction::Cascade:
-      return "cascade";
-    case FkAction::SetNull:
-      return "set null";
-    case FkAction::SetDefault:
-      return "set default";
-  }
-  return "?";
-}
-
 std::string column_line(const Column& c) {
   std::string out = "    column " + c.name + " " + type_sql(c.type);
   if (c.not_null) out += " not null";
@@ -52,8 +36,8 @@ std::string column_line(const Column& c) {
 std::string fk_line(const ForeignKey& fk) {
   std::string out = "    foreign key " + fk.name + " " + list(fk.columns) + " references " +
                     fk.ref_table.schema + "." + fk.ref_table.name + " " + list(fk.ref_columns);
-  out += " on delete " + std::string(action_name(fk.on_delete));
-  out += " on update " + std::string(action_name(fk.on_update));
+  out += " on delete " + std::string(fk_action_name(fk.on_delete));
+  out += " on update " + std::string(fk_action_name(fk.on_update));
   if (fk.deferrable) out += " deferrable";
   if (fk.initially_deferred) out += " initially deferred";
   return out + optional_field("comment", fk.comment) + "\n";
@@ -146,6 +130,22 @@ std::string to_debug_string(const Catalog& catalog) {
     }
   }
   return out;
+}
+
+std::string_view fk_action_name(FkAction action) {
+  switch (action) {
+    case FkAction::NoAction:
+      return "no action";
+    case FkAction::Restrict:
+      return "restrict";
+    case FkAction::Cascade:
+      return "cascade";
+    case FkAction::SetNull:
+      return "set null";
+    case FkAction::SetDefault:
+      return "set default";
+  }
+  return "?";
 }
 
 }  // namespace schemac::ir
