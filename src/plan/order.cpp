@@ -179,7 +179,10 @@ void detach_created(std::vector<Change>& changes, const std::set<QualifiedName>&
   changes.insert(changes.end(), detached.begin(), detached.end());
 }
 
-void detach_dropped(std::vector<Change>& changes) {
+// A dropped table's foreign keys go first, on their own, when they form a cycle
+// among dropped tables or reference a table that keeps living but loses a key
+// or unique index (PostgreSQL refuses to drop a key a foreign key depends on).
+void detach_dropped(std::vector<Change>& changes, const std::set<QualifiedName>& losing_keys) {
   std::map<QualifiedName, ir::Table*> dropped;
   for (Change& c : changes)
     if (auto* t = std::get_if<DropTable>(&c)) dropped[t->name] = &t->table;
@@ -190,7 +193,8 @@ void detach_dropped(std::vector<Change>& changes) {
     for (ir::ForeignKey& fk : table->foreign_keys) {
       bool cycle =
           fk.ref_table != name && dropped.count(fk.ref_table) && reaches(graph, fk.ref_table, name);
-      if (cycle) {
+      bool key_dropped_first = !dropped.count(fk.ref_table) && losing_keys.count(fk.ref_table);
+      if (cycle || key_dropped_first) {
         detached.push_back(DropForeignKey{name, fk});
       } else {
         kept.push_back(fk);
@@ -302,13 +306,16 @@ std::vector<std::vector<std::size_t>> table_edges(const std::vector<Change>& cha
 }  // namespace
 
 void break_fk_cycles(std::vector<Change>& changes) {
-  std::set<QualifiedName> gaining_keys;
+  std::set<QualifiedName> gaining_keys, losing_keys;
   for (const Change& c : changes) {
     if (auto* pk = std::get_if<AddPrimaryKey>(&c)) gaining_keys.insert(pk->table);
     if (auto* u = std::get_if<AddUnique>(&c)) gaining_keys.insert(u->table);
+    if (auto* pk = std::get_if<DropPrimaryKey>(&c)) losing_keys.insert(pk->table);
+    if (auto* u = std::get_if<DropUnique>(&c)) losing_keys.insert(u->table);
+    if (auto* i = std::get_if<DropIndex>(&c); i && i->index.unique) losing_keys.insert(i->table);
   }
   detach_created(changes, gaining_keys);
-  detach_dropped(changes);
+  detach_dropped(changes, losing_keys);
 }
 
 std::vector<std::size_t> execution_order(const std::vector<Change>& changes) {
