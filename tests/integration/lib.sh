@@ -1,13 +1,9 @@
 # Shared helpers for integration tests (sourced, not run). Every test gets
 # fresh databases on the throwaway server (SCHEMAC_TEST_ADMIN_URL) and drops
 # them on exit. Usage in a test: source lib.sh "$@"  (args: schemac binary, repo).
-set -euo pipefail
-
-SCHEMAC=${1:?usage: test.sh SCHEMAC_BINARY REPO}
-REPO=${2:?usage: test.sh SCHEMAC_BINARY REPO}
+# SCHEMAC, REPO, WORK, fail, pass and run_schemac come from the command-line tests' lib.
+source "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.sh" "$@"
 : "${SCHEMAC_TEST_ADMIN_URL:?integration tests need the throwaway server: run scripts/test.sh (or eval \"\$(scripts/pg.sh env)\")}"
-export NO_COLOR=1
-WORK=$(mktemp -d /tmp/schemac-it-XXXXXX)
 # new_db runs in $(...) subshells, so the names it creates go to a file, not a variable.
 CREATED_DBS=$WORK/created_dbs
 : >"$CREATED_DBS"
@@ -34,21 +30,6 @@ new_db() {
 
 # sql DB QUERY: runs QUERY in DB, prints unaligned tuples.
 sql() { psql -q -X -A -t -v ON_ERROR_STOP=1 "$(db_url "$1")" -c "$2"; }
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-pass() { echo "ok: $*"; }
-
-# run_schemac EXPECTED_EXIT ARGS...: runs schemac, captures $OUT/$ERR, checks the exit code.
-run_schemac() {
-  local want=$1; shift
-  local code=0
-  "$SCHEMAC" "$@" >"$WORK/out" 2>"$WORK/err" </dev/null || code=$?
-  OUT=$(cat "$WORK/out"); ERR=$(cat "$WORK/err")
-  if [[ $code -ne $want ]]; then
-    echo "--- stdout"; cat "$WORK/out"; echo "--- stderr"; cat "$WORK/err"
-    fail "schemac $* exited $code, expected $want"
-  fi
-}
 
 # schema_dump DB: pg_dump --schema-only, normalised (comments, SET lines, blank lines dropped).
 schema_dump() {
