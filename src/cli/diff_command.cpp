@@ -69,7 +69,9 @@ ExitCode run_diff(const Args& args, Session& session) {
       make_plan(std::move(old_side->catalog), std::move(new_side->catalog), {}, session.diags);
   if (!plan) return session.fail(ExitCode::InvalidInput);
   session.report();
-  return print_plan(*plan, *format, args, session.color_stdout);
+  emit::PlanDocument doc = emit::document(*plan);
+  doc.between_schemas = true;
+  return print_plan(doc, *format, args, session.color_stdout);
 }
 
 }  // namespace

@@ -24,6 +24,11 @@ PlanDocument document(const plan::Plan& plan) {
   return doc;
 }
 
+std::string no_changes_sentence(const PlanDocument& doc) {
+  return doc.between_schemas ? "No changes. The schemas match."
+                             : "No changes. The database matches the schema.";
+}
+
 ChangeCounts count_changes(const PlanDocument& doc) {
   ChangeCounts counts;
   for (const DocumentStep& step : doc.steps) {

@@ -47,6 +47,7 @@ struct DatabaseState {
 struct PlanDocument {
   std::vector<DocumentStep> steps;
   std::optional<DatabaseState> database;  // empty for `schemac diff`
+  bool between_schemas = false;           // `schemac diff`: two schema trees, no database
   bool empty() const { return steps.empty(); }
   /// units is the number of execution units (1 for a plain plan, 0 when empty).
   std::size_t units() const { return steps.empty() ? 0 : steps.back().unit + 1; }
@@ -64,6 +65,10 @@ PlanDocument document(const plan::Plan& plan);
 
 /// count_changes counts the lines of every step by verb.
 ChangeCounts count_changes(const PlanDocument& doc);
+
+/// no_changes_sentence is what an empty plan says: "No changes. The database
+/// matches the schema." (or, between two schema trees, "... The schemas match.").
+std::string no_changes_sentence(const PlanDocument& doc);
 
 /// hazards_in lists the hazards any step carries, in the stable order of plan::kAllHazards.
 std::vector<plan::Hazard> hazards_in(const PlanDocument& doc);

@@ -83,7 +83,7 @@ std::string sql_block(const std::string& sql) {
 
 std::string to_markdown(const PlanDocument& doc) {
   std::string out = std::string(kMarkdownMarker) + "\n### schemac plan\n\n";
-  if (doc.empty()) return out + "No changes. The database matches the schema.\n";
+  if (doc.empty()) return out + no_changes_sentence(doc) + "\n";
   ChangeCounts counts = count_changes(doc);
   out += "**" + std::to_string(counts.create) + " to create, " + std::to_string(counts.alter) +
          " to alter, " + std::to_string(counts.drop) + " to drop** in " +

@@ -218,7 +218,7 @@ std::string to_sql(const plan::Plan& plan) {
 }
 
 std::string to_sql(const PlanDocument& doc) {
-  if (doc.empty()) return "-- No changes. The database matches the schema.\n";
+  if (doc.empty()) return "-- " + no_changes_sentence(doc) + "\n";
   // An online plan runs in parts: each transaction is wrapped in BEGIN/COMMIT.
   const bool units = doc.units() > 1;
   std::string out;

@@ -59,7 +59,7 @@ std::string to_text(const plan::Plan& plan, const TextOptions& options) {
 }
 
 std::string to_text(const PlanDocument& doc, const TextOptions& options) {
-  if (doc.empty()) return "No changes. The database matches the schema.\n";
+  if (doc.empty()) return no_changes_sentence(doc) + "\n";
   ChangeCounts counts = count_changes(doc);
   std::string out = "Plan: " + std::to_string(counts.create) + " to create, " +
                     std::to_string(counts.alter) + " to alter, " + std::to_string(counts.drop) +

@@ -15,7 +15,7 @@ struct TextOptions {
 
 /// to_text renders "Plan: 3 to create, 1 to alter, 1 to drop." then one line per
 /// change ("- drop column public.users.legacy  [deletes-data]"); for an empty plan
-/// "No changes. The database matches the schema.". Ends with a newline.
+/// emit::no_changes_sentence. Ends with a newline.
 std::string to_text(const plan::Plan& plan, const TextOptions& options);
 std::string to_text(const PlanDocument& doc, const TextOptions& options);
 

@@ -12,6 +12,8 @@ grep -qx 'ALTER TABLE public.maps ADD COLUMN name text NOT NULL;' <<<"$OUT" || f
 run_schemac 2 diff --no-config --exit-code "$WORK/old" "$WORK/new"
 grep -q '^+ add column public.maps.name' <<<"$OUT" || fail "diff text: $OUT"
 run_schemac 0 diff --no-config --exit-code "$WORK/new" "$WORK/new"
+# Offline there is no database to speak of.
+[[ $OUT == "No changes. The schemas match." ]] || fail "diff of equal trees: $OUT"
 mkdir -p "$WORK/empty"
 run_schemac 0 diff --no-config --format sql "$WORK/empty" "$WORK/new/maps.schema"
 grep -q 'CREATE TABLE public.maps' <<<"$OUT" || fail "diff from empty: $OUT"

@@ -1,1 +1,1 @@
--- No changes. The database matches the schema.
+-- No changes. The schemas match.
