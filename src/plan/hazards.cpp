@@ -75,11 +75,18 @@ bool cast_always_succeeds(const diff::AlterColumnType& change) {
 }
 
 // Narrowing a sequence (type, bounds) fails when its current value no longer fits.
+// Bytes of a sequence's data type: a narrower type may not hold the current value.
+int sequence_width(const std::string& data_type) {
+  if (data_type == "smallint") return 2;
+  if (data_type == "integer") return 4;
+  return 8;
+}
+
 H sequence_hazards(const diff::AlterSequence& c) {
   const ir::Sequence& a = c.from;
   const ir::Sequence& b = c.to;
-  bool narrows =
-      a.data_type != b.data_type || b.min_value > a.min_value || b.max_value < a.max_value;
+  bool narrows = sequence_width(b.data_type) < sequence_width(a.data_type) ||
+                 b.min_value > a.min_value || b.max_value < a.max_value;
   return narrows ? H{Hazard::MayFail} : H{};
 }
 
