@@ -37,6 +37,8 @@ bool confirm(std::size_t step_count, bool auto_approve, base::Diagnostics& diags
 ExitCode run_apply(const Args& args, Session& session) {
   auto allowed = allowed_hazards(args, session.config, session.diags);
   if (!allowed) return session.fail(ExitCode::InvalidInput);
+  auto retries = lock_retries(args, session, session.diags);
+  if (!retries) return session.fail(ExitCode::InvalidInput);
   // The plan: one saved by `plan --out` (cli/saved_plan.hpp), or made now from the files.
   std::optional<emit::PlanDocument> saved;
   std::optional<LoadedSchema> desired;
@@ -73,7 +75,7 @@ ExitCode run_apply(const Args& args, Session& session) {
   if (!confirm(plan->steps.size(), args.has("--auto-approve"), session.diags))
     return session.fail(ExitCode::InvalidInput);
 
-  ExitCode result = run_migration(*conn, *plan, args, session);
+  ExitCode result = run_migration(*conn, *plan, *retries, args, session);
   if (result == ExitCode::Success) catalog::release_apply_lock(*conn);
   return result;
 }

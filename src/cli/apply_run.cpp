@@ -66,26 +66,33 @@ std::string lock_waiting_message(const std::string& holder, int wait_seconds) {
          std::to_string(wait_seconds) + "s for it to finish ...";
 }
 
-ExitCode run_migration(catalog::Connection& conn, const emit::PlanDocument& plan, const Args& args,
-                       Session& session) {
+std::optional<int> lock_retries(const Args& args, const Session& session,
+                                base::Diagnostics& diags) {
+  auto flag = args.value("--lock-retries");
+  if (!flag) return session.config.lock_retries;
+  int retries = -1;
+  try {
+    std::size_t used = 0;
+    retries = std::stoi(*flag, &used);
+    if (used != flag->size()) retries = -1;
+  } catch (const std::exception&) {
+  }
+  if (retries < 0 || retries > 20) {
+    diags.error(base::DiagKind::UsageError, std::nullopt,
+                "--lock-retries must be a number from 0 to 20, not '" + *flag + "'");
+    return std::nullopt;
+  }
+  return retries;
+}
+
+ExitCode run_migration(catalog::Connection& conn, const emit::PlanDocument& plan, int retries,
+                       const Args& args, Session& session) {
   const std::vector<catalog::ExecStep> steps = exec_steps(plan);
   catalog::ExecuteOptions exec;
   exec.lock_timeout = args.value("--lock-timeout").value_or(session.config.lock_timeout);
   exec.statement_timeout =
       args.value("--statement-timeout").value_or(session.config.statement_timeout);
-  exec.lock_retries = session.config.lock_retries;
-  if (auto retries = args.value("--lock-retries")) {
-    try {
-      exec.lock_retries = std::stoi(*retries);
-    } catch (const std::exception&) {
-      exec.lock_retries = -1;
-    }
-    if (exec.lock_retries < 0 || exec.lock_retries > 20) {
-      session.diags.error(base::DiagKind::UsageError, std::nullopt,
-                          "--lock-retries must be a number from 0 to 20, not '" + *retries + "'");
-      return session.fail(ExitCode::InvalidInput);
-    }
-  }
+  exec.lock_retries = retries;
   ProgressPrinter printer(steps.size());
   exec.progress = [&](std::size_t index, const catalog::ExecStep& step) {
     printer.started(index, step);
