@@ -166,6 +166,10 @@ std::string step_sql(const plan::Step& step) {
       std::string sql = change_sql(change);
       return sql.insert(sql.size() - 1, " NOT VALID");
     }
+    case plan::Form::KeyIndex:
+      return detail::key_index_sql(change);
+    case plan::Form::UsingIndex:
+      return detail::key_using_index_sql(change);
     case plan::Form::Validate: {
       const auto* check = std::get_if<AddCheck>(&change);
       const auto* fk = std::get_if<AddForeignKey>(&change);
@@ -189,6 +193,8 @@ std::vector<Statement> to_statements(const plan::Plan& plan) {
       statement.retry_cleanup = "DROP INDEX CONCURRENTLY IF EXISTS " +
                                 table_name({index->table.schema, index->index.name}) + ";";
     }
+    if (step.form == plan::Form::KeyIndex)
+      statement.retry_cleanup = detail::key_index_cleanup_sql(step.change);
     statements.push_back(std::move(statement));
   }
   return statements;

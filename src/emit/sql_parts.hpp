@@ -31,6 +31,13 @@ std::string alter_table_sql(const diff::AlterTable& change);
 std::string create_index_sql(const diff::CreateIndex& change);
 std::string comment_sql(const diff::SetComment& change);
 
+// The online form of an AddPrimaryKey or AddUnique (plan/online.hpp): its unique
+// index built concurrently (and the cleanup before a retry of that build), then
+// the constraint made from it.
+std::string key_index_sql(const diff::Change& change);
+std::string key_index_cleanup_sql(const diff::Change& change);
+std::string key_using_index_sql(const diff::Change& change);
+
 // Sequences and domains (sql_seqdom.cpp).
 std::string create_sequence_sql(const diff::CreateSequence& change);
 std::string alter_sequence_sql(const diff::AlterSequence& change);

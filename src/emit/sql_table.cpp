@@ -150,4 +150,43 @@ std::string alter_table_sql(const AlterTable& change) {
   return out;
 }
 
+namespace {
+
+// The parts of an AddPrimaryKey or AddUnique the online forms need.
+struct KeyParts {
+  const QualifiedName& table;
+  const std::string& name;
+  const std::vector<std::string>& columns;
+  bool primary;
+  bool nulls_not_distinct;
+};
+
+KeyParts key_parts(const Change& change) {
+  if (const auto* pk = std::get_if<AddPrimaryKey>(&change))
+    return {pk->table, pk->key.name, pk->key.columns, true, false};
+  const auto& u = std::get<AddUnique>(change);
+  return {u.table, u.constraint.name, u.constraint.columns, false, u.constraint.nulls_not_distinct};
+}
+
+}  // namespace
+
+std::string key_index_sql(const Change& change) {
+  KeyParts key = key_parts(change);
+  return "CREATE UNIQUE INDEX CONCURRENTLY " + base::quote_ident(key.name) + " ON " +
+         table_name(key.table) + " (" + ident_list(key.columns) + ")" +
+         (key.nulls_not_distinct ? " NULLS NOT DISTINCT" : "") + ";";
+}
+
+std::string key_index_cleanup_sql(const Change& change) {
+  KeyParts key = key_parts(change);
+  return "DROP INDEX CONCURRENTLY IF EXISTS " + table_name({key.table.schema, key.name}) + ";";
+}
+
+std::string key_using_index_sql(const Change& change) {
+  KeyParts key = key_parts(change);
+  return "ALTER TABLE " + table_name(key.table) + " ADD CONSTRAINT " + base::quote_ident(key.name) +
+         (key.primary ? " PRIMARY KEY" : " UNIQUE") + " USING INDEX " +
+         base::quote_ident(key.name) + ";";
+}
+
 }  // namespace schemac::emit::detail

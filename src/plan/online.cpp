@@ -24,6 +24,7 @@ struct Parts {
   std::vector<Step> main;
   std::vector<Step> indexes;                 // one unit each, outside any transaction
   std::vector<Step> comments;                // comments on those indexes: one unit after them
+  std::vector<Step> attaches;                // keys made from those indexes, with their comments
   std::vector<Step> validates;               // one unit each
   std::vector<std::vector<Step>> not_nulls;  // SET NOT NULL + DROP check: one unit per table
 };
@@ -64,6 +65,23 @@ void split_constraint(Step step, Parts& parts) {
       make_step(std::move(change), Form::Validate, {Hazard::MayFail},
                 std::string(is_check ? "validate check " : "validate foreign key ") +
                     base::quote_ident(name) + " on " + qn(table)));
+}
+
+/// split_key builds a primary key's or unique constraint's index concurrently
+/// (outside any transaction) and then makes it the constraint, which holds its
+/// lock only for a moment: ADD CONSTRAINT ... USING INDEX (a unit of its own).
+void split_key(Step step, const QualifiedName& table, const std::string& name, Parts& parts) {
+  const bool primary = std::holds_alternative<AddPrimaryKey>(step.change);
+  const std::string on = base::quote_ident(name) + " on " + qn(table);
+  // Duplicates fail the build; a primary key's columns may still hold NULLs.
+  parts.indexes.push_back(make_step(step.change, Form::KeyIndex, {Hazard::MayFail},
+                                    "create unique index " + on + " concurrently, for the " +
+                                        (primary ? "primary key" : "unique constraint")));
+  parts.indexes.back().transactional = false;
+  parts.attaches.push_back(
+      make_step(std::move(step.change), Form::UsingIndex,
+                primary ? std::vector<Hazard>{Hazard::MayFail} : std::vector<Hazard>{},
+                step.summary + " using index " + base::quote_ident(name)));
 }
 
 /// split_not_null moves the SET NOT NULLs of an AlterTable to a proving check.
@@ -135,6 +153,7 @@ void assign_units(Parts& parts, Plan& plan) {
     add_unit(one);
   }
   add_unit(parts.comments);
+  add_unit(parts.attaches);
   for (Step& step : parts.validates) {
     std::vector<Step> one{std::move(step)};
     add_unit(one);
@@ -160,8 +179,27 @@ void make_online(Plan& plan) {
       new_tables.insert(create->name);
   const std::set<QualifiedName> referenced = referenced_tables(plan);
   std::set<std::pair<std::string, std::string>> concurrent;  // schema, index name
+  std::set<std::pair<QualifiedName, std::string>> attached;  // table, constraint name
   Parts parts;
   for (Step& step : plan.steps) {
+    // A key a foreign key of this plan references must exist in the main transaction.
+    const bool existing = [&] {
+      const QualifiedName* table = nullptr;
+      if (const auto* pk = std::get_if<AddPrimaryKey>(&step.change)) table = &pk->table;
+      if (const auto* u = std::get_if<AddUnique>(&step.change)) table = &u->table;
+      return table && !new_tables.count(*table) && !referenced.count(*table);
+    }();
+    if (existing) {
+      if (const auto* pk = std::get_if<AddPrimaryKey>(&step.change)) {
+        attached.insert({pk->table, pk->key.name});
+        split_key(std::move(step), pk->table, pk->key.name, parts);
+        continue;
+      }
+      const auto& unique = std::get<AddUnique>(step.change);
+      attached.insert({unique.table, unique.constraint.name});
+      split_key(std::move(step), unique.table, unique.constraint.name, parts);
+      continue;
+    }
     if (const auto* create = std::get_if<CreateIndex>(&step.change)) {
       const bool needed_by_fk = create->index.unique && referenced.count(create->table);
       if (!new_tables.count(create->table) && !needed_by_fk) {
@@ -179,6 +217,11 @@ void make_online(Plan& plan) {
       if (comment->target == CommentTarget::Index &&
           concurrent.count({comment->object.schema, comment->member})) {
         parts.comments.push_back(std::move(step));
+        continue;
+      }
+      if (comment->target == CommentTarget::Constraint &&
+          attached.count({comment->object, comment->member})) {
+        parts.attaches.push_back(std::move(step));
         continue;
       }
     }

@@ -4,13 +4,17 @@
 // committed, holding only locks that let reads and writes go on:
 //
 //   CREATE INDEX            -> CREATE INDEX CONCURRENTLY, outside any transaction
+//   ADD PRIMARY KEY/UNIQUE  -> CREATE UNIQUE INDEX CONCURRENTLY (outside any
+//                              transaction), then ADD CONSTRAINT ... USING INDEX
+//                              (a transaction of its own, with the key's comment)
 //   ADD CHECK / FOREIGN KEY -> ADD ... NOT VALID (main transaction),
 //                              then VALIDATE CONSTRAINT (a transaction of its own)
 //   SET NOT NULL            -> ADD CHECK (col IS NOT NULL) NOT VALID (main),
 //                              VALIDATE (own transaction), then SET NOT NULL and
 //                              DROP the check together (own transaction)
 //
-// Tables created by the same plan are empty, so their steps stay as they are.
+// Tables created by the same plan are empty, so their steps stay as they are, as
+// do keys that a foreign key added by the plan references (it needs them at once).
 // Every unit after the main one is one a re-run can finish: a failed VALIDATE
 // leaves a NOT VALID constraint and a failed concurrent build an INVALID index,
 // both of which the inspector reads and the next plan replaces.

@@ -126,3 +126,35 @@ run_schemac 0 apply "${plain[@]}" --online --auto-approve "$WORK/schema"
   fail "the proving check was left behind"
 run_schemac 0 plan "${plain[@]}" --exit-code "$WORK/schema"
 pass "SET NOT NULL through a check: a failed validation is finished by the next apply"
+
+# 6. Keys on an existing table: the unique index is built concurrently, then
+#    the constraint is made from it. Duplicates fail the build and leave an
+#    INVALID index, which the next apply drops and builds again.
+cat >>"$WORK/schema/app.schema" <<'EOF2'
+table k {
+  id   integer not null
+  code text
+}
+EOF2
+run_schemac 0 apply "${plain[@]}" --auto-approve "$WORK/schema"
+sql "$db" "INSERT INTO k VALUES (1, 'a'), (2, 'a')" >/dev/null
+sed -i 's|^  id   integer not null$|  id   integer primary key|; s|^  code text$|  code text unique|' "$WORK/schema/app.schema"
+run_schemac 0 plan "${plain[@]}" --online --format sql "$WORK/schema"
+for want in 'CREATE UNIQUE INDEX CONCURRENTLY k_pkey ON public.k (id);' \
+  'CREATE UNIQUE INDEX CONCURRENTLY k_code_key ON public.k (code);' \
+  'ALTER TABLE public.k ADD CONSTRAINT k_pkey PRIMARY KEY USING INDEX k_pkey;' \
+  'ALTER TABLE public.k ADD CONSTRAINT k_code_key UNIQUE USING INDEX k_code_key;'; do
+  grep -qF "$want" <<<"$OUT" || fail "online key plan lacks '$want': $OUT"
+done
+run_schemac 3 apply "${plain[@]}" --online --auto-approve "$WORK/schema"
+grep -q 'could not create unique index "k_code_key"' <<<"$ERR" || fail "duplicate key failure unclear: $ERR"
+[[ $(sql "$db" "SELECT count(*) FROM pg_constraint WHERE conrelid = 'k'::regclass") == 0 ]] ||
+  fail "a key was attached although a build failed"
+sql "$db" "UPDATE k SET code = 'b' WHERE id = 2" >/dev/null
+run_schemac 0 apply "${plain[@]}" --online --auto-approve "$WORK/schema"
+keys=$(sql "$db" "SELECT string_agg(conname || ':' || contype::text || ':' || conindid::regclass::text, ',' ORDER BY conname) FROM pg_constraint WHERE conrelid = 'k'::regclass")
+[[ $keys == 'k_code_key:u:k_code_key,k_pkey:p:k_pkey' ]] || fail "keys not attached to their indexes: $keys"
+[[ $(sql "$db" "SELECT bool_and(indisvalid) FROM pg_index WHERE indrelid = 'k'::regclass") == t ]] ||
+  fail "an index of k is not valid"
+run_schemac 0 plan "${plain[@]}" --exit-code "$WORK/schema"
+pass "keys on an existing table: built concurrently, attached USING INDEX; a failed build is redone"

@@ -169,5 +169,60 @@ TEST_CASE("online: an INVALID index differs from the declared one and is rebuilt
   CHECK(p.steps[1].form == plan::Form::Concurrently);
 }
 
+TEST_CASE("online: a key on an existing table is built concurrently, then attached",
+          "[emit][online]") {
+  ir::Catalog current, desired;
+  ir::Table plain =
+      table("tags", {column("id", type("integer"), true), column("code", type("text"))});
+  add_table(current, "public", plain);
+  ir::Table keyed = plain;
+  keyed.primary_key = ir::PrimaryKey{"tags_pkey", {"id"}, {}};
+  keyed.uniques.push_back({"tags_code_key", {"code"}, true, "one per code", {}});
+  add_table(desired, "public", keyed);
+  plan::Plan p = online_plan(current, desired);
+  // In the order of their names, as every step of a kind.
+  CHECK(sqls(p) ==
+        std::vector<std::string>{
+            "CREATE UNIQUE INDEX CONCURRENTLY tags_code_key ON public.tags (code) NULLS NOT "
+            "DISTINCT;",
+            "CREATE UNIQUE INDEX CONCURRENTLY tags_pkey ON public.tags (id);",
+            "ALTER TABLE public.tags ADD CONSTRAINT tags_code_key UNIQUE USING INDEX "
+            "tags_code_key;",
+            "ALTER TABLE public.tags ADD CONSTRAINT tags_pkey PRIMARY KEY USING INDEX tags_pkey;",
+            "COMMENT ON CONSTRAINT tags_code_key ON public.tags IS 'one per code';",
+        });
+  // Each build is a unit outside any transaction; the attaches and the comment one after them.
+  CHECK(p.units() == 3);
+  CHECK_FALSE(p.steps[0].transactional);
+  CHECK(p.steps[0].form == plan::Form::KeyIndex);
+  CHECK(p.steps[1].unit == 1);
+  CHECK(p.steps[2].unit == 2);
+  CHECK(p.steps[4].unit == 2);
+  CHECK(p.steps[2].form == plan::Form::UsingIndex);
+  CHECK(p.steps[0].hazards == std::vector<plan::Hazard>{plan::Hazard::MayFail});
+  // A unique constraint from a valid index cannot fail; a primary key sets NOT NULL.
+  CHECK(p.steps[2].hazards.empty());
+  CHECK(p.steps[3].hazards == std::vector<plan::Hazard>{plan::Hazard::MayFail});
+  const std::vector<emit::Statement> statements = emit::to_statements(p);
+  CHECK(statements[1].retry_cleanup == "DROP INDEX CONCURRENTLY IF EXISTS public.tags_pkey;");
+  CHECK(statements[2].retry_cleanup.empty());
+}
+
+TEST_CASE("online: a key that a new foreign key references stays in the main transaction",
+          "[emit][online]") {
+  ir::Catalog current, desired;
+  ir::Table plain = table("tags", {column("id", type("integer"), true)});
+  add_table(current, "public", plain);
+  ir::Table keyed = plain;
+  keyed.primary_key = ir::PrimaryKey{"tags_pkey", {"id"}, {}};
+  add_table(desired, "public", keyed);
+  ir::Table uses = table("uses", {column("tag", type("integer"))});
+  uses.foreign_keys.push_back(foreign_key("uses_tag_fkey", {"tag"}, {"public", "tags"}, {"id"}));
+  add_table(desired, "public", uses);
+  plan::Plan p = online_plan(current, desired);
+  CHECK(p.units() == 1);
+  for (const plan::Step& step : p.steps) CHECK(step.form == plan::Form::Plain);
+}
+
 }  // namespace
 }  // namespace schemac
