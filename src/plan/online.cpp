@@ -153,12 +153,13 @@ void assign_units(Parts& parts, Plan& plan) {
     add_unit(one);
   }
   add_unit(parts.comments);
-  add_unit(parts.attaches);
   for (Step& step : parts.validates) {
     std::vector<Step> one{std::move(step)};
     add_unit(one);
   }
   for (std::vector<Step>& steps : parts.not_nulls) add_unit(steps);
+  // Last: a primary key's columns are NOT NULL by now, proven without a scan.
+  add_unit(parts.attaches);
 }
 
 }  // namespace
