@@ -209,7 +209,8 @@ std::string unit_note(const PlanDocument& doc, std::size_t unit) {
   if (!first->transactional) {
     return part +
            ", outside any transaction: if it fails, the parts before it stay committed "
-           "and an INVALID index may be left, which the next apply drops and builds again";
+           "and an INVALID index may be left, which the next apply drops (and builds again if "
+           "declared)";
   }
   if (unit == 0) {
     return part + ", main transaction: if it fails, it is rolled back and nothing is changed";

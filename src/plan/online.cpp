@@ -124,6 +124,35 @@ void split_not_null(Step step, Parts& parts) {
   parts.not_nulls.push_back(std::move(unit));
 }
 
+// Tables whose columns or names change in this plan: an index dropped from one of
+// them stays in the main transaction, which may drop it with a column or need
+// its name.
+std::set<QualifiedName> reshaped_tables(const Plan& plan) {
+  std::set<QualifiedName> out;
+  for (const Step& step : plan.steps) {
+    if (const auto* alter = std::get_if<AlterTable>(&step.change)) out.insert(alter->table);
+    if (const auto* rename = std::get_if<RenameColumn>(&step.change)) out.insert(rename->table);
+    if (const auto* rename = std::get_if<RenameIndex>(&step.change)) out.insert(rename->table);
+    if (const auto* rename = std::get_if<RenameTable>(&step.change)) {
+      out.insert(rename->from);
+      out.insert({rename->from.schema, rename->to});
+    }
+    if (const auto* drop = std::get_if<DropTable>(&step.change)) out.insert(drop->name);
+  }
+  return out;
+}
+
+/// concurrent_drop: a plain index of a table this plan does not reshape is
+/// dropped CONCURRENTLY, after the main transaction (it waits for running
+/// queries instead of blocking new ones). A unique index may back a foreign key,
+/// and an index whose name a main-transaction build reuses must go first: both
+/// stay, as does an INVALID one (no query uses it; its rebuild reuses the name).
+bool concurrent_drop(const DropIndex& drop, const std::set<QualifiedName>& reshaped,
+                     const std::set<std::pair<std::string, std::string>>& built_in_main) {
+  return drop.index.valid && !drop.index.unique && !reshaped.count(drop.table) &&
+         !built_in_main.count({drop.table.schema, drop.index.name});
+}
+
 bool has_rewrite(const AlterTable& alter) {
   for (const ColumnAction& action : alter.actions)
     if (std::holds_alternative<AlterColumnType>(action)) return true;
@@ -179,6 +208,17 @@ void make_online(Plan& plan) {
     if (const auto* create = std::get_if<CreateTable>(&step.change))
       new_tables.insert(create->name);
   const std::set<QualifiedName> referenced = referenced_tables(plan);
+  const std::set<QualifiedName> reshaped = reshaped_tables(plan);
+  // Indexes the main transaction builds: on new tables, or needed by a foreign key.
+  auto builds_in_main = [&](const CreateIndex& create) {
+    return new_tables.count(create.table) ||
+           (create.index.unique && referenced.count(create.table));
+  };
+  std::set<std::pair<std::string, std::string>> built_in_main;  // schema, index name
+  for (const Step& step : plan.steps)
+    if (const auto* create = std::get_if<CreateIndex>(&step.change);
+        create && builds_in_main(*create))
+      built_in_main.insert({create->table.schema, create->index.name});
   std::set<std::pair<std::string, std::string>> concurrent;  // schema, index name
   std::set<std::pair<QualifiedName, std::string>> attached;  // table, constraint name
   Parts parts;
@@ -201,9 +241,16 @@ void make_online(Plan& plan) {
       split_key(std::move(step), unique.table, unique.constraint.name, parts);
       continue;
     }
+    if (const auto* drop = std::get_if<DropIndex>(&step.change);
+        drop && concurrent_drop(*drop, reshaped, built_in_main)) {
+      step.form = Form::Concurrently;
+      step.transactional = false;
+      step.summary += " concurrently";
+      parts.indexes.push_back(std::move(step));
+      continue;
+    }
     if (const auto* create = std::get_if<CreateIndex>(&step.change)) {
-      const bool needed_by_fk = create->index.unique && referenced.count(create->table);
-      if (!new_tables.count(create->table) && !needed_by_fk) {
+      if (!builds_in_main(*create)) {
         concurrent.insert({create->table.schema, create->index.name});
         step.form = Form::Concurrently;
         step.transactional = false;

@@ -4,6 +4,8 @@
 // committed, holding only locks that let reads and writes go on:
 //
 //   CREATE INDEX            -> CREATE INDEX CONCURRENTLY, outside any transaction
+//   DROP INDEX              -> DROP INDEX CONCURRENTLY, outside any transaction,
+//                              unless the table's columns or names change too
 //   ADD PRIMARY KEY/UNIQUE  -> CREATE UNIQUE INDEX CONCURRENTLY (outside any
 //                              transaction), then ADD CONSTRAINT ... USING INDEX
 //                              (a transaction of its own, with the key's comment)

@@ -38,7 +38,7 @@ inline constexpr Hazard kAllHazards[] = {Hazard::DeletesData,  Hazard::RewritesT
 /// (plan/online.hpp) chose a strategy that holds locks for less time.
 enum class Form {
   Plain,
-  Concurrently,   // CreateIndex: CREATE INDEX CONCURRENTLY (outside any transaction)
+  Concurrently,   // CreateIndex / DropIndex: ... INDEX CONCURRENTLY (outside any transaction)
   NotValid,       // AddCheck / AddForeignKey: ADD CONSTRAINT ... NOT VALID (no scan)
   Validate,       // AddCheck / AddForeignKey: ALTER TABLE ... VALIDATE CONSTRAINT
   ProvenNotNull,  // AlterTable of SET NOT NULLs that a validated check already proves

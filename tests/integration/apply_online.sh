@@ -161,3 +161,14 @@ keys=$(sql "$db" "SELECT string_agg(conname || ':' || contype::text || ':' || co
   fail "an index of k is not valid"
 run_schemac 0 plan "${plain[@]}" --exit-code "$WORK/schema"
 pass "keys on an existing table: built concurrently, attached USING INDEX; a failed build is redone"
+
+# 7. Dropping a plain index of a table that otherwise stays: DROP INDEX
+#    CONCURRENTLY outside the transaction.
+sed -i '/^  index t_email_idx (email)$/d; /^  \/\/\/ lookup by email$/d' "$WORK/schema/app.schema"
+grep -q 't_email_idx' "$WORK/schema/app.schema" && fail "sanity: schema edit"
+run_schemac 0 apply "${plain[@]}" --online --auto-approve "$WORK/schema"
+grep -q '(no transaction) DROP INDEX CONCURRENTLY public.t_email_idx' <<<"$ERR" ||
+  fail "the index was not dropped concurrently: $ERR"
+[[ $(sql "$db" "SELECT count(*) FROM pg_class WHERE relname = 't_email_idx'") == 0 ]] || fail "index still there"
+run_schemac 0 plan "${plain[@]}" --exit-code "$WORK/schema"
+pass "a plain index is dropped concurrently"

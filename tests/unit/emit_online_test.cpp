@@ -224,5 +224,36 @@ TEST_CASE("online: a key that a new foreign key references stays in the main tra
   for (const plan::Step& step : p.steps) CHECK(step.form == plan::Form::Plain);
 }
 
+TEST_CASE("online: a plain index is dropped concurrently unless its table is reshaped",
+          "[emit][online]") {
+  ir::Catalog current, desired;
+  ir::Index index;
+  index.name = "users_email_idx";
+  index.elements.push_back({"email", std::nullopt, std::nullopt, false, std::nullopt});
+  ir::Table indexed = users();
+  indexed.indexes.push_back(index);
+  add_table(current, "public", indexed);
+  add_table(desired, "public", users());
+  plan::Plan p = online_plan(current, desired);
+  CHECK(sqls(p) == std::vector<std::string>{"DROP INDEX CONCURRENTLY public.users_email_idx;"});
+  CHECK_FALSE(p.steps[0].transactional);
+  CHECK(p.steps[0].summary == "drop index public.users_email_idx concurrently");
+
+  // With a column dropped in the same plan, the drop stays in the transaction.
+  ir::Catalog narrower;
+  add_table(narrower, "public", table("users", {column("id", type("integer"), true)}, {"id"}));
+  p = online_plan(current, narrower);
+  for (const plan::Step& step : p.steps) CHECK(step.transactional);
+  CHECK(p.units() == 1);
+
+  // A unique index may back a foreign key: dropped in the transaction.
+  ir::Catalog unique_current;
+  indexed.indexes[0].unique = true;
+  add_table(unique_current, "public", indexed);
+  p = online_plan(unique_current, desired);
+  REQUIRE(p.steps.size() == 1);
+  CHECK(p.steps[0].form == plan::Form::Plain);
+}
+
 }  // namespace
 }  // namespace schemac
