@@ -17,19 +17,6 @@
 namespace schemac::catalog {
 namespace {
 
-ResultSet to_rows(const pqxx::result& result) {
-  ResultSet set;
-  for (pqxx::row::size_type col = 0; col < static_cast<pqxx::row::size_type>(result.columns());
-       ++col)
-    set.columns.emplace_back(result.column_name(col));
-  for (const pqxx::row& row : result) {
-    auto& out = set.rows.emplace_back();
-    for (const pqxx::field& field : row)
-      out.push_back(field.is_null() ? std::nullopt : std::optional<std::string>(field.c_str()));
-  }
-  return set;
-}
-
 // A refusal that says nothing about the query: no right to create temporary
 // objects (42501), or a read-only server (25006).
 bool refuses_any_view(const pqxx::sql_error& e) {
@@ -39,8 +26,8 @@ bool refuses_any_view(const pqxx::sql_error& e) {
 // read_back sets each desired view's body and facts from its scratch view.
 void read_back(pqxx::work& tx, std::map<std::string, ir::View*>& views, int& queries) {
   ++queries;
-  ResultSet rows = to_rows(tx.exec(std::string(queries::kScratchViews)));
-  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+  ResultSet rows = to_result_set(tx.exec(std::string(queries::kScratchViews)));
+  for (std::size_t i = 0; i < rows.row_count(); ++i) {
     const RowRef row(rows, i);
     auto found = views.find(row.text("relname"));
     if (found == views.end()) continue;

@@ -84,6 +84,26 @@ std::string one_line(std::string_view message) {
   return out;
 }
 
+ResultSet to_result_set(const pqxx::result& result) {
+  ResultSet set;
+  const auto width = static_cast<pqxx::row::size_type>(result.columns());
+  for (pqxx::row::size_type col = 0; col < width; ++col)
+    set.columns.emplace_back(result.column_name(col));
+  // Size the buffer exactly first: a growing one would hold up to twice the text.
+  std::size_t bytes = 0;
+  for (const pqxx::row& row : result)
+    for (const pqxx::field& field : row) bytes += field.size();
+  set.reserve(result.size(), bytes);
+  for (const pqxx::row& row : result) {
+    for (const pqxx::field& field : row) {
+      set.add_field(field.is_null() ? std::nullopt
+                                    : std::optional<std::string_view>(
+                                          std::string_view(field.c_str(), field.size())));
+    }
+  }
+  return set;
+}
+
 std::string with_session_defaults(const std::string& url) {
   const std::pair<std::string_view, std::string_view> defaults[] = {
       {"application_name", kAppName}, {"connect_timeout", kConnectTimeoutSeconds}};

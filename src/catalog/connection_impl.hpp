@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "catalog/connection.hpp"
+#include "catalog/result_set.hpp"
 
 namespace schemac::catalog {
 
@@ -31,6 +32,9 @@ std::string one_line(std::string_view message);
 /// error_text is one_line of what a failed database call threw, followed by
 /// " (SQLSTATE xxxxx)" when the server gave one.
 std::string error_text(const std::exception& error);
+
+/// to_result_set copies a result's text out of libpqxx.
+ResultSet to_result_set(const pqxx::result& result);
 
 /// with_session_defaults adds application_name=schemac and connect_timeout=10 to
 /// a URL or conninfo string unless it already sets them.

@@ -16,6 +16,10 @@ namespace schemac::catalog {
 struct InspectOptions {
   /// schemas to read; empty = every schema that is not a system or extension-owned one.
   std::vector<std::string> schemas;
+  /// send half of the queries on a second connection that shares the first's
+  /// snapshot, so that the server answers on two cores (falls back to one
+  /// connection when a second cannot be opened); false: one connection only.
+  bool two_connections = true;
 };
 
 struct InspectStats {

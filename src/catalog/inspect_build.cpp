@@ -15,7 +15,7 @@ ir::Catalog build_catalog(const InspectResults& results) {
   add_constraints(results.constraints, tables);
   add_indexes(results.indexes, tables);
   add_views(results.views, catalog);
-  for (std::size_t i = 0; i < results.unmanaged.rows.size(); ++i) {
+  for (std::size_t i = 0; i < results.unmanaged.row_count(); ++i) {
     const RowRef row(results.unmanaged, i);
     catalog.unmanaged.objects.push_back(row.text("kind") + " " + row.text("object"));
   }

@@ -56,7 +56,7 @@ void add_constraint(const RowRef& row, ir::Table& table) {
 }  // namespace
 
 void add_constraints(const ResultSet& rows, const TableIndex& tables) {
-  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+  for (std::size_t i = 0; i < rows.row_count(); ++i) {
     const RowRef row(rows, i);
     const auto found = tables.find({row.text("nspname"), row.text("relname")});
     if (found != tables.end()) add_constraint(row, *found->second);

@@ -38,7 +38,7 @@ ir::Index start_index(const RowRef& row) {
 void add_indexes(const ResultSet& rows, const TableIndex& tables) {
   ir::Index* current = nullptr;
   std::tuple<std::string, std::string, std::string> current_key;
-  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+  for (std::size_t i = 0; i < rows.row_count(); ++i) {
     const RowRef row(rows, i);
     auto key = std::make_tuple(row.text("nspname"), row.text("relname"), row.text("index_name"));
     // Rows come ordered by table, index and key position: a new key starts a new index.

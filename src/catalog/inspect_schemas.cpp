@@ -20,7 +20,7 @@ ir::Schema& schema_for(ir::Catalog& catalog, const std::string& name) {
 }
 
 void add_extensions(const ResultSet& rows, ir::Catalog& catalog) {
-  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+  for (std::size_t i = 0; i < rows.row_count(); ++i) {
     const RowRef row(rows, i);
     ir::Extension ext;
     ext.name = row.text("extname");
@@ -32,7 +32,7 @@ void add_extensions(const ResultSet& rows, ir::Catalog& catalog) {
 }
 
 void add_schemas(const ResultSet& rows, ir::Catalog& catalog) {
-  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+  for (std::size_t i = 0; i < rows.row_count(); ++i) {
     const RowRef row(rows, i);
     ir::Schema& schema = schema_for(catalog, row.text("nspname"));
     schema.comment = row.opt("comment");
@@ -46,7 +46,7 @@ void add_enums(const ResultSet& rows, ir::Catalog& catalog) {
   // One row per value, grouped by type and in enumsortorder order.
   ir::EnumType* current = nullptr;
   std::string current_schema;
-  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+  for (std::size_t i = 0; i < rows.row_count(); ++i) {
     const RowRef row(rows, i);
     const std::string schema = row.text("nspname");
     const std::string name = row.text("typname");

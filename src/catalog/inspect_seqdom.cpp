@@ -15,7 +15,7 @@ std::int64_t to_int(const std::string& text) {
 }  // namespace
 
 void add_sequences(const ResultSet& rows, ir::Catalog& catalog) {
-  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+  for (std::size_t i = 0; i < rows.row_count(); ++i) {
     const RowRef row(rows, i);
     ir::Sequence sequence;
     sequence.name = row.text("relname");
@@ -37,7 +37,7 @@ void add_domains(const ResultSet& rows, ir::Catalog& catalog) {
   // One row per check, grouped by domain.
   ir::Domain* current = nullptr;
   std::string current_schema;
-  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+  for (std::size_t i = 0; i < rows.row_count(); ++i) {
     const RowRef row(rows, i);
     const std::string schema = row.text("nspname");
     const std::string name = row.text("typname");

@@ -37,7 +37,7 @@ ir::Column to_column(const RowRef& row) {
 }  // namespace
 
 TableIndex add_tables(const ResultSet& tables, const ResultSet& columns, ir::Catalog& catalog) {
-  for (std::size_t i = 0; i < tables.rows.size(); ++i) {
+  for (std::size_t i = 0; i < tables.row_count(); ++i) {
     const RowRef row(tables, i);
     ir::Table table;
     table.name = row.text("relname");
@@ -49,7 +49,7 @@ TableIndex add_tables(const ResultSet& tables, const ResultSet& columns, ir::Cat
   for (ir::Schema& schema : catalog.schemas) {
     for (ir::Table& table : schema.tables) index[{schema.name, table.name}] = &table;
   }
-  for (std::size_t i = 0; i < columns.rows.size(); ++i) {
+  for (std::size_t i = 0; i < columns.row_count(); ++i) {
     const RowRef row(columns, i);
     const auto found = index.find({row.text("nspname"), row.text("relname")});
     if (found == index.end()) continue;  // cannot happen: both queries see one snapshot

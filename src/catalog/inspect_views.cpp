@@ -23,7 +23,7 @@ ir::ViewFacts view_facts(const RowRef& row) {
 }
 
 void add_views(const ResultSet& rows, ir::Catalog& catalog) {
-  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+  for (std::size_t i = 0; i < rows.row_count(); ++i) {
     const RowRef row(rows, i);
     ir::View view;
     view.name = row.text("relname");

@@ -1,9 +1,45 @@
 // catalog/result_set: see result_set.hpp.
 #include "catalog/result_set.hpp"
 
+#include <limits>
+
 #include "base/check.hpp"
 
 namespace schemac::catalog {
+
+ResultSet::ResultSet(std::vector<std::string> names,
+                     const std::vector<std::vector<std::optional<std::string>>>& rows)
+    : columns(std::move(names)) {
+  for (const auto& row : rows) {
+    SCHEMAC_CHECK(row.size() == columns.size(), "a canned row has the wrong number of fields");
+    for (const auto& value : row)
+      add_field(value ? std::optional<std::string_view>(*value) : std::nullopt);
+  }
+}
+
+void ResultSet::reserve(std::size_t rows, std::size_t text_bytes) {
+  fields_.reserve(rows * columns.size());
+  text_.reserve(text_bytes);
+}
+
+void ResultSet::add_field(std::optional<std::string_view> value) {
+  if (!value) {
+    fields_.push_back({0, -1});
+    return;
+  }
+  SCHEMAC_CHECK(text_.size() + value->size() <=
+                    static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()),
+                "a catalog query result over 2 GB");
+  fields_.push_back(
+      {static_cast<std::uint32_t>(text_.size()), static_cast<std::int32_t>(value->size())});
+  text_.append(*value);
+}
+
+std::optional<std::string_view> ResultSet::field(std::size_t row, std::size_t column) const {
+  const Field& f = fields_[row * columns.size() + column];
+  if (f.length < 0) return std::nullopt;
+  return std::string_view(text_).substr(f.offset, static_cast<std::size_t>(f.length));
+}
 
 std::size_t ResultSet::column_index(std::string_view name) const {
   for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -13,21 +49,22 @@ std::size_t ResultSet::column_index(std::string_view name) const {
   return 0;
 }
 
-const std::optional<std::string>& RowRef::opt(std::string_view column) const {
-  return set_->rows[row_][set_->column_index(column)];
+std::optional<std::string> RowRef::opt(std::string_view column) const {
+  const auto value = set_->field(row_, set_->column_index(column));
+  return value ? std::optional<std::string>(*value) : std::nullopt;
 }
 
 std::string RowRef::text(std::string_view column) const {
-  return opt(column).value_or("");
+  return std::string(set_->field(row_, set_->column_index(column)).value_or(""));
 }
 
 bool RowRef::flag(std::string_view column) const {
-  return opt(column) == "t";
+  return set_->field(row_, set_->column_index(column)) == "t";
 }
 
 std::vector<std::string> RowRef::array(std::string_view column) const {
-  const auto& field = opt(column);
-  return field ? parse_text_array(*field) : std::vector<std::string>{};
+  const auto value = set_->field(row_, set_->column_index(column));
+  return value ? parse_text_array(*value) : std::vector<std::string>{};
 }
 
 std::vector<std::string> parse_text_array(std::string_view text) {

@@ -5,6 +5,7 @@
 #include "base/quote.hpp"
 #include "db_support.hpp"
 #include "ir/catalog.hpp"
+#include "ir/print.hpp"
 
 using namespace schemac;
 using testing::ScratchDb;
@@ -188,6 +189,47 @@ TEST_CASE("inspect sends the same number of queries for 10 and 200 tables, seque
   const int large = count_for(200);
   CHECK(small > 0);
   CHECK(small == large);
+}
+
+TEST_CASE("inspect reads the same catalog on two connections as on one", "[db][inspect]") {
+  // Every query kind, with defaults (read without opening their table),
+  // generation expressions and checks (which name columns), serial columns,
+  // index expressions and predicates, views, sequences, domains and comments.
+  ScratchDb db;
+  db.run(std::string(kRichSchema) + R"sql(
+CREATE SEQUENCE app.order_no;
+CREATE TABLE app.orders (
+  id serial PRIMARY KEY,
+  code text NOT NULL DEFAULT 'x' || 'y',
+  qty int DEFAULT 1 CHECK (qty > 0),
+  price numeric(10,2),
+  total numeric GENERATED ALWAYS AS (qty * price) STORED,
+  at timestamptz DEFAULT now() - interval '1 day',
+  seq_no bigint DEFAULT nextval('app.order_no'::regclass),
+  CONSTRAINT orders_code CHECK (code <> upper(code) OR qty > 1)
+);
+ALTER SEQUENCE app.order_no OWNED BY app.orders.seq_no;
+CREATE DOMAIN app.positive AS int DEFAULT 1 CHECK (VALUE > 0);
+CREATE VIEW app.big_orders AS SELECT id, total FROM app.orders WHERE total > 100;
+CREATE INDEX orders_lower_code ON app.orders (lower(code)) WHERE qty > 1;
+COMMENT ON COLUMN app.orders.total IS 'qty times price';
+)sql");
+  catalog::InspectStats one_stats;
+  catalog::InspectOptions one;
+  one.two_connections = false;
+  const ir::Catalog on_one = db.inspect(&one_stats, one);
+  catalog::InspectStats two_stats;
+  const ir::Catalog on_two = db.inspect(&two_stats);
+  CHECK(ir::to_debug_string(on_two) == ir::to_debug_string(on_one));
+  CHECK(on_two == on_one);
+  CHECK(two_stats.queries == one_stats.queries);
+  const ir::Table* orders = ir::find_table(on_two, {"app", "orders"});
+  REQUIRE(orders);
+  CHECK(column(*orders, "id").serial);
+  CHECK(column(*orders, "code").default_expr == "('x'::text || 'y'::text)");
+  CHECK(column(*orders, "total").generated_expr == "((qty)::numeric * price)");
+  CHECK(column(*orders, "total").comment == "qty times price");
+  CHECK(orders->checks.size() == 2);
 }
 
 TEST_CASE("inspect reads only the schemas asked for", "[db][inspect]") {
