@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostic.hpp"
@@ -81,6 +82,13 @@ struct Context {
   Declared domains;
   std::vector<SequenceWork> sequence_work;  // declaration order
   std::vector<DomainWork> domain_work;      // declaration order
+  /// builtin_types: canonical_builtin_typeref's answer for each spelling seen
+  /// ("numeric(12,2)"): thousands of columns share a handful of spellings.
+  struct BuiltinType {
+    std::optional<ir::TypeRef> ref;
+    std::string error;
+  };
+  std::unordered_map<std::string, BuiltinType> builtin_types;
 
   /// gate reports E0201 when construct is not supported yet; returns whether it is.
   /// Gated constructs are still lowered, so their own semantic errors show too.

@@ -4,6 +4,7 @@
 // unnamed object gets the name PostgreSQL would choose, in PostgreSQL's order
 // for CREATE TABLE: checks, primary key, uniques, foreign keys, then indexes.
 #include <map>
+#include <unordered_map>
 
 #include "dsl/lower_context.hpp"
 #include "dsl/lower_names.hpp"
@@ -15,7 +16,8 @@ using base::DiagKind;
 
 struct SchemaNames {
   NameScope scope;
-  std::map<std::string, std::optional<base::SourceSpan>> relations;  // name -> declaration
+  std::unordered_map<std::string, std::optional<base::SourceSpan>>
+      relations;  // name -> declaration
 };
 
 std::vector<std::string> column_names(const ir::Table& table) {

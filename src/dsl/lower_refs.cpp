@@ -93,7 +93,8 @@ void resolve_fk(Context& ctx, TableWork& work, const PendingFk& pending) {
 std::string ident_text(const ast::Ident& ident) {
   if (ident.quoted) return ident.text;
   std::string out = ident.text;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)  // bare names are ASCII (the grammar's bare_ident)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Table bodies: columns and their modifiers, and table-level items. Names that
 // PostgreSQL would derive are left empty here and filled in by lower_naming.cpp.
+#include <array>
 #include <map>
 #include <variant>
 
@@ -156,27 +157,29 @@ base::SourceSpan modifier_span(const ast::ColumnModifier& modifier) {
 }
 
 // check_modifier_conflicts reports the combinations PostgreSQL rejects.
-void check_modifier_conflicts(Context& ctx, const ast::ColumnDef& def, const std::string& table) {
-  std::map<std::size_t, base::SourceSpan> first;  // variant index -> first use
+void check_modifier_conflicts(Context& ctx, const ast::ColumnDef& def,
+                              const ir::QualifiedName& table) {
+  // The first use of each kind of modifier (by variant index).
+  std::array<std::optional<base::SourceSpan>, std::variant_size_v<ast::ColumnModifier>> first;
   auto conflict = [&](std::size_t a, std::size_t b, const std::string& what) {
-    if (!first.count(a) || !first.count(b)) return;
-    auto& diag =
-        ctx.diags.error(DiagKind::ConflictingModifiers, first[b],
-                        what + " for column \"" + ident_text(def.name) + "\" of table " + table);
-    add_note(diag, first[a], "conflicting modifier is here");
+    if (!first[a] || !first[b]) return;
+    auto& diag = ctx.diags.error(
+        DiagKind::ConflictingModifiers, *first[b],
+        what + " for column \"" + ident_text(def.name) + "\" of table " + display(table));
+    add_note(diag, *first[a], "conflicting modifier is here");
   };
   for (const ast::ColumnModifier& modifier : def.modifiers) {
     std::size_t kind = modifier.index();
     bool repeatable = kind == kMod<ast::PrimaryKeyMod> || kind == kMod<ast::UniqueMod> ||
                       kind == kMod<ast::ReferencesMod> || kind == kMod<ast::CheckMod>;
-    if (first.count(kind) && !repeatable) {
-      auto& diag = ctx.diags.error(
-          DiagKind::ConflictingModifiers, modifier_span(modifier),
-          "modifier repeated for column \"" + ident_text(def.name) + "\" of table " + table);
-      add_note(diag, first[kind], "first one is here");
+    if (first[kind] && !repeatable) {
+      auto& diag = ctx.diags.error(DiagKind::ConflictingModifiers, modifier_span(modifier),
+                                   "modifier repeated for column \"" + ident_text(def.name) +
+                                       "\" of table " + display(table));
+      add_note(diag, *first[kind], "first one is here");
       continue;
     }
-    first.emplace(kind, modifier_span(modifier));
+    if (!first[kind]) first[kind] = modifier_span(modifier);
   }
   using ast::DefaultMod, ast::GeneratedMod, ast::IdentityMod, ast::NullMod;
   conflict(kMod<ast::NotNullMod>, kMod<NullMod>, "conflicting null and not null");
@@ -191,7 +194,7 @@ void check_modifier_conflicts(Context& ctx, const ast::ColumnDef& def, const std
 void TableBody::column(const ast::ColumnDef& def) {
   std::string name = ident_text(def.name);
   if (columns.at(name) != &def) return;  // a duplicate, reported by lower_table_body
-  check_modifier_conflicts(ctx, def, table_display());
+  check_modifier_conflicts(ctx, def, work.name);
   ir::Column col;
   col.name = name;
   col.type = resolve_type(ctx, def.type, work.name.schema).value_or(ir::TypeRef{});
@@ -284,6 +287,10 @@ void TableBody::item(const ast::TableItem& item) {
 void lower_table_body(Context& ctx, TableWork& work) {
   TableBody body{ctx, work, {}, {}};
   const ast::TableDecl& decl = *work.decl;
+  std::size_t column_defs = 0;
+  for (const ast::TableItem& item : decl.items)
+    column_defs += std::holds_alternative<ast::ColumnDef>(item);
+  work.table.columns.reserve(column_defs);
   for (const ast::TableItem& item : decl.items) {
     const auto* def = std::get_if<ast::ColumnDef>(&item);
     if (!def) continue;

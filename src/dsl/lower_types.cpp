@@ -97,15 +97,20 @@ Outcome resolve_builtin(Context& ctx, const ast::TypeName& type, ir::TypeRef& re
     ref.name = std::string(base_type);
     return Outcome::Resolved;
   }
-  std::string error;
-  std::optional<ir::TypeRef> found =
-      ir::canonical_builtin_typeref(type.name, arg_texts(type), &error);
-  if (found) {
-    ref = *found;
+  // Type arguments never hold ',' or ')' (the grammar stops them there), so
+  // name(arg,arg) spells each name and argument list apart.
+  std::string key = type.name;
+  key += '(';
+  for (const ast::TypeArg& arg : type.args) (key += arg.text) += ',';
+  auto [cached, added] = ctx.builtin_types.try_emplace(std::move(key));
+  Context::BuiltinType& found = cached->second;
+  if (added) found.ref = ir::canonical_builtin_typeref(type.name, arg_texts(type), &found.error);
+  if (found.ref) {
+    ref = *found.ref;
     return Outcome::Resolved;
   }
-  if (error.empty()) return Outcome::NotFound;
-  ctx.diags.error(DiagKind::InvalidTypeModifier, args_span(type), error);
+  if (found.error.empty()) return Outcome::NotFound;
+  ctx.diags.error(DiagKind::InvalidTypeModifier, args_span(type), found.error);
   return Outcome::Reported;
 }
 

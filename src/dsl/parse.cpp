@@ -1,14 +1,16 @@
-// dsl/parse: runs the grammar with PEGTL's parse tree, then builds the AST from
-// the tree. The only translation unit (with grammar/) that sees PEGTL; its
-// parse_error never leaves this file.
+// dsl/parse: runs the grammar, recording the rules the AST needs in a flat
+// tree, then builds the AST from that tree. The only translation unit (with grammar/) that sees
+// PEGTL; its parse_error never leaves this file.
 #include "dsl/parse.hpp"
 
 #include <tao/pegtl.hpp>
-#include <tao/pegtl/contrib/parse_tree.hpp>
+#include <tao/pegtl/contrib/parse_tree.hpp>  // is_leaf: see raises_on_failure
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <new>
+#include <type_traits>
+#include <vector>
 
 #include "dsl/parse_support.hpp"
 #include "grammar/error_messages.hpp"
@@ -18,39 +20,86 @@ namespace {
 
 namespace pegtl = tao::pegtl;
 namespace g = grammar;
-// Node is PEGTL's parse-tree node with its own allocator: PEGTL allocates a
-// node for every attempt at a selected rule (most attempts fail: a comment at
-// every run of blanks, each column modifier in turn) and frees it at once, so
-// nodes are recycled through a free list instead of malloc and free. The list
-// holds at most the nodes of one top-level declaration (parse() parses them one
-// at a time) and lives as long as the thread.
-struct Node : pegtl::parse_tree::basic_node<Node> {
-  static void* operator new(std::size_t size);
-  static void operator delete(void* node, std::size_t size) noexcept;
+
+// The parser records the selected rules below as a flat tree: Nodes in one
+// vector in pre-order, each knowing the size of its subtree, so the children of
+// a node are the nodes that follow it. PEGTL's own parse tree allocates a node
+// for every attempt at every rule that has selected rules inside it (most
+// attempts fail: a comment at every run of blanks, each column modifier in
+// turn); here an attempt costs a push, and a failed one a truncation.
+template <typename Rule>
+inline constexpr char rule_tag = 0;
+
+struct Node;
+
+/// Children iterates over the direct children of a Node.
+class Children {
+ public:
+  class iterator {
+   public:
+    explicit iterator(const Node* node) : node_(node) {}
+    const Node* operator*() const { return node_; }
+    iterator& operator++();
+    bool operator!=(const iterator& other) const { return node_ != other.node_; }
+
+   private:
+    const Node* node_;
+  };
+  Children(const Node* first, const Node* end) : first_(first), end_(end) {}
+  iterator begin() const { return iterator(first_); }
+  iterator end() const { return iterator(end_); }
+
+ private:
+  const Node* first_;
+  const Node* end_;
 };
 
-struct FreeNode {
-  FreeNode* next;
-};
-thread_local FreeNode* free_nodes = nullptr;
+struct Node {
+  const char* rule = nullptr;  // &rule_tag<Rule>; null for the root
+  const char* begin = nullptr;
+  const char* end = nullptr;
+  std::uint32_t size = 1;  // this node and all its descendants
 
-void* Node::operator new(std::size_t size) {
-  if (size == sizeof(Node) && free_nodes != nullptr) {
-    FreeNode* node = free_nodes;
-    free_nodes = node->next;
-    return node;
+  template <typename Rule>
+  bool is_type() const {
+    return rule == &rule_tag<Rule>;
   }
-  return ::operator new(size);
+  std::string_view string_view() const { return {begin, static_cast<std::size_t>(end - begin)}; }
+  std::string string() const { return std::string(string_view()); }
+  Children children() const { return {this + 1, this + size}; }
+};
+
+Children::iterator& Children::iterator::operator++() {
+  node_ += node_->size;
+  return *this;
 }
 
-void Node::operator delete(void* node, std::size_t size) noexcept {
-  if (size != sizeof(Node)) return ::operator delete(node);  // clang: no sized delete by default
-  free_nodes = new (node) FreeNode{free_nodes};
-}
+/// Tree is the parse state: the flat tree of the current top-level step. A
+/// push and a truncation must cost next to nothing (they happen at every
+/// attempt), hence a plain array and a count rather than vector's push_back.
+class Tree {
+ public:
+  std::size_t size() const { return size_; }
+  Node& operator[](std::size_t i) { return nodes_[i]; }
+  void push(const Node& node) {
+    if (size_ == nodes_.size()) grow();
+    nodes_[size_++] = node;
+  }
+  void truncate(std::size_t size) { size_ = size; }
+  [[gnu::noinline]] void grow() { nodes_.resize(std::max<std::size_t>(1024, 2 * size_)); }
+
+ private:
+  std::vector<Node> nodes_;
+  std::size_t size_ = 0;
+};
 
 // clang-format off
+template <typename Rule, typename... Rules>
+inline constexpr bool is_one_of = (std::is_same_v<Rule, Rules> || ...);
+
+// The rules recorded in the tree: what the Builder reads, and the comments.
 template <typename Rule>
-using selector = pegtl::parse_tree::selector<Rule, pegtl::parse_tree::store_content::on<
+inline constexpr bool selected = is_one_of<Rule,
     g::doc_comment, g::line_comment, g::block_comment,
     g::name, g::schema_part, g::qualified_name, g::column_ref, g::column_list,
     g::string_literal, g::enum_value, g::version_text, g::expr_text, g::default_expr,
@@ -70,25 +119,75 @@ using selector = pegtl::parse_tree::selector<Rule, pegtl::parse_tree::store_cont
     g::integer_literal, g::sequence_type, g::seq_as, g::seq_start, g::seq_increment,
     g::seq_minvalue, g::seq_maxvalue, g::seq_no_minvalue, g::seq_no_maxvalue, g::seq_no_cycle,
     g::seq_cache, g::seq_cycle, g::owned_part, g::seq_owned_by, g::sequence_decl,
-    g::domain_type, g::domain_decl>>;
+    g::domain_type, g::domain_decl>;
 // clang-format on
+
+template <typename Rule>
+struct selector : std::bool_constant<selected<Rule>> {};
+
+// raises_on_failure: whether a failure of Rule raises its error message (when
+// it has one) or only must<Rule> does. The language's error messages were
+// written against PEGTL's parse tree, which skips the control's failure hook of
+// an unselected rule that has selected rules inside it: such a rule (decl_end
+// inside view_end, say) reports only through the must<> around it, with the
+// message of the rule that must<> names. Kept exactly so.
+template <typename Rule>
+inline constexpr bool raises_on_failure =
+    selected<Rule> || pegtl::parse_tree::internal::is_leaf<8, typename Rule::subs_t, selector>;
+
+/// control is the grammar's control (errors under must<>) plus the recording
+/// of selected rules: a node is pushed when one starts and completed when it
+/// succeeds; whatever any rule pushed is dropped when that rule fails.
+template <typename Rule>
+struct control : g::control<Rule> {
+  template <typename ParseInput, typename... States>
+  static void failure(const ParseInput& in, States&&... st) {
+    if constexpr (raises_on_failure<Rule>) g::control<Rule>::failure(in, st...);
+  }
+
+  template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput>
+  static bool match(ParseInput& in, Tree& tree) {
+    const std::size_t mark = tree.size();
+    if constexpr (selected<Rule>) {
+      tree.push(Node{&rule_tag<Rule>, in.current(), nullptr, 1});
+      if (g::control<Rule>::template match<A, M, Action, Control>(in, tree)) {
+        Node& node = tree[mark];
+        node.end = in.current();
+        node.size = static_cast<std::uint32_t>(tree.size() - mark);
+        return true;
+      }
+    } else if (g::control<Rule>::template match<A, M, Action, Control>(in, tree)) {
+      return true;
+    }
+    tree.truncate(mark);
+    return false;
+  }
+};
 
 bool is_comment(const Node& node) {
   return node.is_type<g::doc_comment>() || node.is_type<g::line_comment>() ||
          node.is_type<g::block_comment>();
 }
 
+std::size_t child_count(const Node& node) {
+  std::size_t count = 0;
+  for (const Node* child : node.children()) count += child != nullptr;
+  return count;
+}
+
 template <typename Rule>
 const Node* first(const Node& node) {
-  for (const auto& child : node.children)
-    if (child->is_type<Rule>()) return child.get();
+  for (const Node* child : node.children())
+    if (child->is_type<Rule>()) return child;
   return nullptr;
 }
 
 /// Builder turns a parse tree into AST nodes, checking names as it goes.
 class Builder {
  public:
-  Builder(base::FileId file, base::Diagnostics& diags) : file_(file), diags_(diags) {}
+  Builder(base::FileId file, const char* text, base::Diagnostics& diags)
+      : file_(file), text_(text), diags_(diags) {}
 
   void add_toplevel(const Node& root, ast::File& out) {
     collect_comments(root, out.comments);
@@ -96,9 +195,9 @@ class Builder {
   }
 
  private:
+  std::uint32_t offset(const char* at) const { return static_cast<std::uint32_t>(at - text_); }
   base::SourceSpan span(const Node& node) const {
-    return {file_, static_cast<std::uint32_t>(node.begin().byte),
-            static_cast<std::uint32_t>(node.end().byte)};
+    return {file_, offset(node.begin), offset(node.end)};
   }
 
   ast::Ident ident(const Node& node) {
@@ -118,7 +217,7 @@ class Builder {
   std::vector<ast::Ident> columns(const Node* list) {
     std::vector<ast::Ident> result;
     if (!list) return result;
-    for (const auto& child : list->children)
+    for (const Node* child : list->children())
       if (child->is_type<g::column_ref>()) result.push_back(ident(*child));
     return result;
   }
@@ -130,21 +229,20 @@ class Builder {
   ast::Expr expr(const Node& node) {
     std::string_view text = node.string_view();
     std::string_view trimmed = trim(text);
-    auto begin = static_cast<std::uint32_t>(node.begin().byte + (trimmed.data() - text.data()));
+    std::uint32_t begin = offset(trimmed.data());
     return {std::string(trimmed),
             {file_, begin, begin + static_cast<std::uint32_t>(trimmed.size())}};
   }
 
-  void collect_comments(const Node& node, std::vector<ast::Comment>& out) {
-    for (const auto& child : node.children) {
-      if (is_comment(*child)) {
-        ast::Comment::Kind kind = child->is_type<g::doc_comment>()    ? ast::Comment::Kind::Doc
-                                  : child->is_type<g::line_comment>() ? ast::Comment::Kind::Line
-                                                                      : ast::Comment::Kind::Block;
-        out.push_back({kind, child->string(), span(*child)});
-      } else {
-        collect_comments(*child, out);
-      }
+  // collect_comments: every comment under root, in source order. The tree is in
+  // pre-order and comments have no children, so that is one pass over it.
+  void collect_comments(const Node& root, std::vector<ast::Comment>& out) {
+    for (const Node* node = &root + 1; node != &root + root.size; ++node) {
+      if (!is_comment(*node)) continue;
+      ast::Comment::Kind kind = node->is_type<g::doc_comment>()    ? ast::Comment::Kind::Doc
+                                : node->is_type<g::line_comment>() ? ast::Comment::Kind::Line
+                                                                   : ast::Comment::Kind::Block;
+      out.push_back({kind, node->string(), span(*node)});
     }
   }
 
@@ -166,7 +264,7 @@ class Builder {
 
   void add_decls(const Node& parent, std::vector<ast::Decl>& out) {
     DocCollector docs;
-    for (const auto& child : parent.children) {
+    for (const Node* child : parent.children()) {
       const Node& node = *child;
       if (node.is_type<g::doc_comment>())
         docs.add(node, span(node));
@@ -206,7 +304,7 @@ class Builder {
   ast::EnumDecl enum_decl(const Node& node, std::optional<ast::DocComment> doc) {
     ast::EnumDecl result;
     result.name = ident(*first<g::name>(node));
-    for (const auto& child : node.children)
+    for (const Node* child : node.children())
       if (child->is_type<g::enum_value>()) result.values.push_back(string_lit(*child));
     result.doc = std::move(doc);
     result.span = span(node);
@@ -243,7 +341,8 @@ class Builder {
     result.span = span(node);
     DocCollector docs;
     std::optional<ast::Ident> constraint;
-    for (const auto& child : node.children) {
+    result.items.reserve(child_count(node));  // an upper bound: comments are children too
+    for (const Node* child : node.children()) {
       const Node& item = *child;
       if (item.is_type<g::doc_comment>())
         docs.add(item, span(item));
@@ -289,7 +388,7 @@ class Builder {
                       std::vector<ast::Ident>& ref_columns, ast::FkOptions& options) {
     table = qualified(*first<g::qualified_name>(target));
     ref_columns = columns(first<g::column_list>(target));
-    for (const auto& child : target.children) {
+    for (const Node* child : target.children()) {
       if (child->is_type<g::on_delete>())
         options.on_delete = fk_action(*child);
       else if (child->is_type<g::on_update>())
@@ -306,7 +405,9 @@ class Builder {
   }
 
   static ir::FkAction fk_action(const Node& node) {
-    const Node& action = *node.children.back();
+    const Node* last = nullptr;  // the alternative of fk_action that matched
+    for (const Node* child : node.children()) last = child;
+    const Node& action = *last;
     if (action.is_type<g::fk_restrict>()) return ir::FkAction::Restrict;
     if (action.is_type<g::fk_cascade>()) return ir::FkAction::Cascade;
     if (action.is_type<g::fk_set_null>()) return ir::FkAction::SetNull;
@@ -324,6 +425,7 @@ class Builder {
   ast::DomainDecl domain(const Node& node, std::optional<ast::DocComment> doc);
 
   base::FileId file_;
+  const char* text_;  // the file's text: spans are offsets into it
   base::Diagnostics& diags_;
 };
 
@@ -356,12 +458,12 @@ ast::TypeName Builder::type_name(const Node& node) {
   }
   if (!result.quoted)
     for (char& c : result.name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const auto& child : base.children)
+  for (const Node* child : base.children())
     if (child->is_type<g::type_arg>()) {
       ast::Expr arg = expr(*child);
       result.args.push_back({arg.text, arg.span});
     }
-  for (const auto& child : node.children)
+  for (const Node* child : node.children())
     if (child->is_type<g::array_suffix>()) ++result.array_dims;
   return result;
 }
@@ -373,7 +475,8 @@ ast::ColumnDef Builder::column(const Node& node, std::optional<ast::DocComment> 
   result.doc = std::move(doc);
   result.span = span(node);
   std::optional<ast::Ident> constraint;
-  for (const auto& child : node.children)
+  result.modifiers.reserve(child_count(node) - 2);  // less the name and the type: an upper bound
+  for (const Node* child : node.children())
     if (auto mod = modifier(*child, constraint)) result.modifiers.push_back(std::move(*mod));
   return result;
 }
@@ -418,7 +521,7 @@ ast::IndexDef Builder::index(const Node& node, std::optional<ast::DocComment> do
   ast::IndexDef result;
   result.doc = std::move(doc);
   result.span = span(node);
-  for (const auto& child : node.children) {
+  for (const Node* child : node.children()) {
     const Node& part = *child;
     if (part.is_type<g::index_unique>())
       result.unique = true;
@@ -452,7 +555,7 @@ ast::IndexDef Builder::index(const Node& node, std::optional<ast::DocComment> do
 ast::SequenceDecl Builder::sequence(const Node& node, std::optional<ast::DocComment> doc) {
   ast::SequenceDecl result;
   result.name = ident(*first<g::name>(node));
-  for (const auto& child : node.children)
+  for (const Node* child : node.children())
     if (auto option = sequence_option(*child)) result.options.push_back(std::move(*option));
   result.doc = std::move(doc);
   result.span = span(node);
@@ -487,7 +590,7 @@ std::optional<ast::SequenceOption> Builder::sequence_option(const Node& node) {
     option.kind = Kind::NoCycle;
   } else if (node.is_type<g::seq_owned_by>()) {
     option.kind = Kind::OwnedBy;
-    for (const auto& part : node.children)
+    for (const Node* part : node.children())
       if (part->is_type<g::owned_part>()) option.owner.push_back(ident(*part));
   } else if (node.is_type<g::mod_renamed_from>()) {
     option.kind = Kind::RenamedFrom;
@@ -503,7 +606,7 @@ ast::DomainDecl Builder::domain(const Node& node, std::optional<ast::DocComment>
   result.name = ident(*first<g::name>(node));
   result.type = type_name(*first<g::domain_type>(node));
   std::optional<ast::Ident> constraint;
-  for (const auto& child : node.children)
+  for (const Node* child : node.children())
     if (auto mod = modifier(*child, constraint)) result.modifiers.push_back(std::move(*mod));
   result.doc = std::move(doc);
   result.span = span(node);
@@ -563,20 +666,22 @@ std::optional<ast::File> parse(const base::SourceManager& sources, base::FileId 
   }
   ast::File result;
   result.file = file;
-  Builder builder(file, diags);
+  Builder builder(file, text.data(), diags);
   std::size_t errors_before = diags.error_count();
+  Tree tree;
   std::size_t pos = 0;
   while (pos <= text.size()) {
-    base::LineCol at = sources.line_col(file, static_cast<std::uint32_t>(pos));
-    // No source name: PEGTL copies it into every parse-tree node it tries, and
-    // positions here are byte offsets into `file` anyway.
-    pegtl::memory_input in(text.data() + pos, text.data() + text.size(), "", pos, at.line, at.col);
+    // Lazy position tracking: the parser needs byte offsets only (spans); the
+    // line and column of an error are worked out by base::SourceManager.
+    pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + pos, text.data() + text.size(),
+                                                       "", pos, 1, 1);
+    tree.truncate(0);
+    tree.push(Node{});  // the root: this step's declaration and comments
     try {
-      auto root =
-          pegtl::parse_tree::parse<g::toplevel_step, Node, selector, pegtl::nothing, g::control>(
-              in);
-      if (root) builder.add_toplevel(*root, result);
-      if (!root || in.empty()) break;
+      bool matched = pegtl::parse<g::toplevel_step, pegtl::nothing, control>(in, tree);
+      tree[0].size = static_cast<std::uint32_t>(tree.size());
+      if (matched) builder.add_toplevel(tree[0], result);
+      if (!matched || in.empty()) break;
       pos = static_cast<std::size_t>(in.current() - text.data());
     } catch (const pegtl::parse_error& error) {
       bool resumable = true;

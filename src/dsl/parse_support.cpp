@@ -1,6 +1,8 @@
 #include "dsl/parse_support.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "base/quote.hpp"
 
@@ -16,6 +18,15 @@ bool is_ident_char(char c) {
 std::optional<std::uint32_t> first_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
+    // Schema files are mostly ASCII: skip eight such bytes at a time.
+    std::uint64_t word;
+    if (i + sizeof word <= text.size()) {
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += sizeof word;
+        continue;
+      }
+    }
     auto byte = static_cast<unsigned char>(text[i]);
     std::size_t length = byte < 0x80           ? 1
                          : (byte >> 5) == 0x6  ? 2
@@ -59,9 +70,12 @@ void check_name(const ast::Ident& name, base::Diagnostics& diags) {
       diags.error(base::DiagKind::EmptyQuotedIdentifier, name.span, "empty quoted identifier");
     return;
   }
-  std::string lower;
-  for (char c : name.text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower != name.text) {
+  // Bare names are ASCII (the grammar's bare_ident), so only A-Z fold.
+  bool upper =
+      std::any_of(name.text.begin(), name.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (upper) {
+    std::string lower = name.text;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     diags.error(base::DiagKind::UppercaseIdentifier, name.span,
                 "'" + name.text +
                     "' has upper-case letters, which PostgreSQL folds to lower case; "
