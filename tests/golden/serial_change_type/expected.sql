@@ -1,7 +1,7 @@
--- alter sequence public.users_id_seq [may-fail]
+-- alter sequence public.users_id_seq
 ALTER SEQUENCE public.users_id_seq AS bigint MAXVALUE 9223372036854775807;
 
--- alter sequence public.users_seen_seq [may-fail]
+-- alter sequence public.users_seen_seq
 ALTER SEQUENCE public.users_seen_seq AS integer MAXVALUE 2147483647;
 
 -- alter table public.users [rewrites-table, blocks-writes, blocks-reads]
