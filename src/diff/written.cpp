@@ -46,6 +46,8 @@ bool has_expression(const ir::Index& index) {
 ir::Table slim_table(const ir::Table& table) {
   ir::Table kept;
   kept.name = table.name;
+  kept.columns.reserve(table.columns.size());
+  kept.checks.reserve(table.checks.size());
   for (const ir::Column& column : table.columns) {
     if (!column.default_expr && !column.generated_expr) continue;
     ir::Column& c = kept.columns.emplace_back();

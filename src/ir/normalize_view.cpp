@@ -16,13 +16,14 @@ namespace {
 // tables' names copies none of them.
 using NameRef = std::pair<std::string_view, std::string_view>;
 
-// The relations a catalog holds, and each table's columns, sorted by name.
+// The tables (with their columns) and views a catalog holds, sorted by name.
 struct Names {
-  std::vector<NameRef> relations;
   std::vector<std::pair<NameRef, const Table*>> tables;
+  std::vector<NameRef> views;
 
   bool has_relation(const QualifiedName& name) const {
-    return std::binary_search(relations.begin(), relations.end(), NameRef(name.schema, name.name));
+    NameRef key(name.schema, name.name);
+    return table(name) || std::binary_search(views.begin(), views.end(), key);
   }
   const Table* table(const QualifiedName& name) const {
     NameRef key(name.schema, name.name);
@@ -36,16 +37,16 @@ struct Names {
 Names collect_names(const Catalog& catalog) {
   Names names;
   for (const Schema& schema : catalog.schemas) {
-    for (const Table& t : schema.tables) {
-      names.relations.emplace_back(schema.name, t.name);
+    for (const Table& t : schema.tables)
       names.tables.emplace_back(NameRef(schema.name, t.name), &t);
-    }
-    for (const View& v : schema.views) names.relations.emplace_back(schema.name, v.name);
+    for (const View& v : schema.views) names.views.emplace_back(schema.name, v.name);
   }
-  std::sort(names.relations.begin(), names.relations.end());
-  // Stable, by name only: tables of one name stay in catalog order.
-  std::stable_sort(names.tables.begin(), names.tables.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // normalize has sorted the catalog already, so the sorts are only checks.
+  auto by_name = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(names.tables.begin(), names.tables.end(), by_name))
+    std::stable_sort(names.tables.begin(), names.tables.end(), by_name);
+  if (!std::is_sorted(names.views.begin(), names.views.end()))
+    std::sort(names.views.begin(), names.views.end());
   return names;
 }
 
