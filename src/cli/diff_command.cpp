@@ -9,6 +9,7 @@
 #include "cli/load.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plan_output.hpp"
+#include "cli/timings.hpp"
 
 namespace schemac::cli {
 namespace {
@@ -65,8 +66,11 @@ ExitCode run_diff(const Args& args, Session& session) {
   auto new_side = load_side(args.positional[1], false, session);
   if (!old_side || !new_side) return session.fail(ExitCode::InvalidInput);
   session.report();
-  auto plan =
-      make_plan(std::move(old_side->catalog), std::move(new_side->catalog), {}, session.diags);
+  std::optional<plan::Plan> plan;
+  {
+    timings::Phase phase("diff_plan");
+    plan = make_plan(std::move(old_side->catalog), std::move(new_side->catalog), {}, session.diags);
+  }
   if (!plan) return session.fail(ExitCode::InvalidInput);
   session.report();
   emit::PlanDocument doc = emit::document(*plan);

@@ -13,7 +13,7 @@ std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
                                     const std::vector<std::string>& managed,
                                     base::Diagnostics& diags) {
   ir::normalize(current);
-  const ir::Catalog written = desired;  // expressions as written, for the SQL
+  const ir::Catalog written = diff::written_texts(desired);  // expressions as written, for the SQL
   ir::normalize(desired);
   std::size_t errors_before = diags.error_count();
   diff::DiffOptions options;

@@ -130,43 +130,101 @@ void spell_out_serial(ir::Schema& schema, ir::Table& table, ir::Column& column) 
   schema.sequences.insert(at, std::move(sequence));
 }
 
-// spell_out_serial_changes: where a column becomes or stops being serial (or a
-// serial column changes type), the serial side is spelled out on both catalogs' copies, so that the
-// change is planned as the sequence and default it really is (CREATE SEQUENCE … OWNED BY and SET
-// DEFAULT, or DROP DEFAULT and DROP SEQUENCE).
-void spell_out_serial_changes(ir::Catalog& current, std::optional<ir::Catalog>& desired_copy,
-                              const ir::Catalog& desired) {
+// SerialSpelling: a column of `schema`.`table` whose serial side is spelled out
+// on the current catalog's copy, the desired one's, or both.
+struct SerialSpelling {
+  std::string schema, table, column;
+  bool current = false, desired = false;
+};
+
+// serial_spellings finds where a column becomes or stops being serial (or a
+// serial column changes type): the serial side is then spelled out, so that
+// the change is planned as the sequence and default it really is (CREATE
+// SEQUENCE … OWNED BY and SET DEFAULT, or DROP DEFAULT and DROP SEQUENCE).
+std::vector<SerialSpelling> serial_spellings(const ir::Catalog& current,
+                                             const ir::Catalog& desired) {
+  std::vector<SerialSpelling> found;
   for (const ir::Schema& want_schema : desired.schemas) {
-    ir::Schema* have_schema = ir::find_schema(current, want_schema.name);
+    const ir::Schema* have_schema = ir::find_schema(current, want_schema.name);
     if (!have_schema) continue;
-    // spell_out_serial adds sequences, never tables: the index stays valid.
-    const ir::NameIndex<ir::Table> have_tables(have_schema->tables);
+    const ir::NameIndex<const ir::Table> have_tables(have_schema->tables);
     for (const ir::Table& want : want_schema.tables) {
-      ir::Table* table = have_tables.find(want.name);
+      const ir::Table* table = have_tables.find(want.name);
       if (!table) continue;
       for (const ir::Column& want_column : want.columns) {
-        auto column = std::find_if(table->columns.begin(), table->columns.end(),
-                                   [&](const ir::Column& c) { return c.name == want_column.name; });
-        if (column == table->columns.end()) continue;
+        const ir::Column* column = ir::find_column(*table, want_column.name);
+        if (!column) continue;
         // serial -> bigserial: both sides spelled out, so the sequence's type
         // follows the column's (ALTER SEQUENCE … AS bigint).
         bool retyped = column->serial && want_column.serial && !(column->type == want_column.type);
         if (column->serial == want_column.serial && !retyped) continue;
-        if (column->serial) {
-          spell_out_serial(*have_schema, *table, *column);
-          if (!retyped) continue;
-        }
-        if (!desired_copy) desired_copy = desired;
-        ir::Schema& schema = *ir::find_schema(*desired_copy, want_schema.name);
-        ir::Table& t = *std::find_if(schema.tables.begin(), schema.tables.end(),
-                                     [&](const ir::Table& x) { return x.name == want.name; });
-        ir::Column& c = *std::find_if(t.columns.begin(), t.columns.end(), [&](const ir::Column& x) {
-          return x.name == want_column.name;
-        });
-        spell_out_serial(schema, t, c);
+        found.push_back({want_schema.name, want.name, want_column.name, column->serial,
+                         !column->serial || retyped});
       }
     }
   }
+  return found;
+}
+
+ir::Column& column_of(ir::Catalog& catalog, const SerialSpelling& at, ir::Schema*& schema,
+                      ir::Table*& table) {
+  schema = ir::find_schema(catalog, at.schema);
+  table = &*std::find_if(schema->tables.begin(), schema->tables.end(),
+                         [&](const ir::Table& t) { return t.name == at.table; });
+  return *std::find_if(table->columns.begin(), table->columns.end(),
+                       [&](const ir::Column& c) { return c.name == at.column; });
+}
+
+void spell_out_serials(ir::Catalog& catalog, const std::vector<SerialSpelling>& spellings,
+                       bool SerialSpelling::*side) {
+  for (const SerialSpelling& at : spellings) {
+    if (!(at.*side)) continue;
+    ir::Schema* schema = nullptr;
+    ir::Table* table = nullptr;
+    ir::Column& column = column_of(catalog, at, schema, table);
+    spell_out_serial(*schema, *table, column);
+  }
+}
+
+// WorkingCopy is the current catalog as diff sees it: renames applied, serial
+// columns spelled out. Most plans need neither, so the copy of the current
+// catalog (10,000 tables) is made only when one of them changes it.
+class WorkingCopy {
+ public:
+  explicit WorkingCopy(const ir::Catalog& current) : current_(&current) {}
+  const ir::Catalog& get() const { return *current_; }
+  ir::Catalog& mutate() {
+    if (!copy_) {
+      copy_ = *current_;
+      current_ = &*copy_;
+    }
+    return *copy_;
+  }
+
+ private:
+  const ir::Catalog* current_;
+  std::optional<ir::Catalog> copy_;
+};
+
+// has_rename_hints: some object of a schema in scope says `renamed from`
+// (apply_renames and rename_views do nothing otherwise).
+bool has_rename_hints(const ir::Catalog& desired, const Scope& scope) {
+  auto hinted = [](const auto& items) {
+    return std::any_of(items.begin(), items.end(),
+                       [](const auto& i) { return i.provenance.renamed_from.has_value(); });
+  };
+  for (const ir::Schema& schema : desired.schemas) {
+    if (!scope.contains(schema.name)) continue;
+    if (hinted(schema.sequences) || hinted(schema.domains) || hinted(schema.views) ||
+        hinted(schema.tables))
+      return true;
+    for (const ir::Table& t : schema.tables) {
+      if (hinted(t.columns) || hinted(t.indexes) || hinted(t.uniques) || hinted(t.checks) ||
+          hinted(t.foreign_keys) || (t.primary_key && t.primary_key->provenance.renamed_from))
+        return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -176,12 +234,23 @@ ChangeSet diff(const ir::Catalog& current, const ir::Catalog& wanted, const Diff
   Scope scope{options.managed_schemas};
   ChangeSet result;
   std::vector<Change>& out = result.changes;
-  ir::Catalog working = current;  // renames are applied to this copy
-  detail::apply_renames(working, wanted, scope, out, diags);
+  WorkingCopy have(current);  // renames are applied to a copy
+  if (has_rename_hints(wanted, scope))
+    detail::apply_renames(have.mutate(), wanted, scope, out, diags);
   std::optional<ir::Catalog> wanted_copy;  // only when a serial column must be spelled out
-  spell_out_serial_changes(working, wanted_copy, wanted);
+  const std::vector<SerialSpelling> spellings = serial_spellings(have.get(), wanted);
+  if (std::any_of(spellings.begin(), spellings.end(),
+                  [](const SerialSpelling& s) { return s.current; }))
+    spell_out_serials(have.mutate(), spellings, &SerialSpelling::current);
+  if (std::any_of(spellings.begin(), spellings.end(),
+                  [](const SerialSpelling& s) { return s.desired; })) {
+    wanted_copy = wanted;
+    spell_out_serials(*wanted_copy, spellings, &SerialSpelling::desired);
+  }
   const ir::Catalog& desired = wanted_copy ? *wanted_copy : wanted;
-  detail::rename_views(working, desired, scope, out, diags);
+  if (has_rename_hints(desired, scope))
+    detail::rename_views(have.mutate(), desired, scope, out, diags);
+  const ir::Catalog& working = have.get();
   diff_extensions(working, desired, out);
   std::string gis_schema = postgis_schema(working, desired);
   for (const std::string& name : schemas_in_scope(working, desired, scope)) {

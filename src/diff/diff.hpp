@@ -40,4 +40,11 @@ ChangeSet diff(const ir::Catalog& current, const ir::Catalog& desired, const Dif
 /// comparing; it may have lost a cast or parentheses that matter when parsed again.
 void restore_written(ChangeSet& changes, const ir::Catalog& written);
 
+/// written_texts is what restore_written reads of a catalog not yet normalised,
+/// and nothing else: its schemas, tables and domains by name, with only the
+/// columns, checks and indexes that hold an expression, and of those only the
+/// names and expressions. Kept instead of a copy of the whole desired catalog
+/// (at 10,000 tables a tenth of diff+plan).
+ir::Catalog written_texts(const ir::Catalog& catalog);
+
 }  // namespace schemac::diff

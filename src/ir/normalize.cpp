@@ -4,7 +4,9 @@
 #include <cctype>
 #include <cstdint>
 #include <limits>
+#include <numeric>
 #include <optional>
+#include <unordered_map>
 
 #include "base/quote.hpp"
 #include "ir/sequence.hpp"
@@ -13,15 +15,27 @@
 namespace schemac::ir {
 namespace {
 
+// sort_by_name sorts stably by name. Inspected catalogs come sorted and
+// normalize is idempotent, so it checks first; otherwise it sorts positions and
+// moves each item once (a merge sort of the items themselves moves each of
+// 10,000 tables some fourteen times).
 template <typename T>
 void sort_by_name(std::vector<T>& items) {
-  std::stable_sort(items.begin(), items.end(),
-                   [](const T& a, const T& b) { return a.name < b.name; });
+  auto by_name = [](const T& a, const T& b) { return a.name < b.name; };
+  if (std::is_sorted(items.begin(), items.end(), by_name)) return;
+  std::vector<std::size_t> order(items.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return items[a].name < items[b].name; });
+  std::vector<T> sorted;
+  sorted.reserve(items.size());
+  for (std::size_t i : order) sorted.push_back(std::move(items[i]));
+  items = std::move(sorted);
 }
 
 void normalize_optional(std::optional<std::string>& expr,
                         const std::vector<std::string>& text_columns) {
-  if (expr) expr = normalize_expr(*expr, text_columns);
+  if (expr) normalize_expr_in_place(*expr, text_columns);
 }
 
 bool is_text_type(const TypeRef& type) {
@@ -30,8 +44,10 @@ bool is_text_type(const TypeRef& type) {
 }
 
 bool is_text_domain(const TypeRef& type, const std::vector<QualifiedName>& text_domains) {
-  return !type.is_array && std::find(text_domains.begin(), text_domains.end(),
-                                     QualifiedName{type.schema, type.name}) != text_domains.end();
+  return !type.is_array &&
+         std::any_of(text_domains.begin(), text_domains.end(), [&](const QualifiedName& d) {
+           return d.name == type.name && d.schema == type.schema;
+         });
 }
 
 // The columns whose implicit cast to text PostgreSQL spells out in expressions:
@@ -69,7 +85,7 @@ void normalize_domain(Domain& domain, const std::vector<QualifiedName>& text_dom
   if (is_text_type(domain.type) || is_text_domain(domain.type, text_domains))
     value.push_back("value");
   normalize_optional(domain.default_expr, {});
-  for (CheckConstraint& check : domain.checks) check.expr = normalize_expr(check.expr, value);
+  for (CheckConstraint& check : domain.checks) normalize_expr_in_place(check.expr, value);
   sort_by_name(domain.checks);
 }
 
@@ -124,18 +140,54 @@ void fold_serial_sequences(Schema& schema) {
 
 }  // namespace
 
+namespace {
+
+// builtin_typeref is canonical_builtin_typeref of the type's name and
+// modifiers. A catalog spells the same few types thousands of times and each
+// resolution lower-cases and parses, so every spelling is resolved once per
+// thread (a pure function; the entries are stable, being map nodes).
+const std::optional<TypeRef>& builtin_typeref(const TypeRef& type) {
+  thread_local std::unordered_map<std::string, std::optional<TypeRef>> cache;
+  thread_local std::string key;  // reused: a lookup allocates nothing
+  key.assign(type.name);
+  for (const std::string& modifier : type.modifiers) {
+    key += '\0';  // no name or modifier holds a NUL
+    key += modifier;
+  }
+  auto found = cache.find(key);
+  if (found == cache.end())
+    found = cache.emplace(key, canonical_builtin_typeref(type.name, type.modifiers)).first;
+  return found->second;
+}
+
+// geo_subtype is the subtype parse_geo_subtype reads in `written`, resolved
+// once per spelling and thread like builtin_typeref.
+const std::optional<std::string>& geo_subtype(const std::string& written) {
+  thread_local std::unordered_map<std::string, std::optional<std::string>> cache;
+  auto found = cache.find(written);
+  if (found == cache.end()) {
+    std::optional<GeoType> parsed = parse_geo_subtype(written);
+    found = cache.emplace(written, parsed ? std::optional(parsed->subtype) : std::nullopt).first;
+  }
+  return found->second;
+}
+
+}  // namespace
+
 void normalize_type(TypeRef& type) {
   if (type.schema.empty() || type.schema == "pg_catalog") {
-    if (auto builtin = canonical_builtin_typeref(type.name, type.modifiers)) {
-      builtin->is_array = type.is_array;
-      type = *builtin;
+    if (const std::optional<TypeRef>& builtin = builtin_typeref(type)) {
+      bool is_array = type.is_array;
+      type = *builtin;  // assigning reuses the strings' storage
+      type.is_array = is_array;
       return;
     }
   }
   if (is_postgis_type(type.name) && !type.geo) type.geo = GeoType{};
   if (type.geo) {
     type.modifiers.clear();
-    if (auto sub = parse_geo_subtype(type.geo->subtype)) type.geo->subtype = sub->subtype;
+    if (const std::optional<std::string>& sub = geo_subtype(type.geo->subtype))
+      type.geo->subtype = *sub;
   }
 }
 
@@ -150,7 +202,7 @@ void normalize_table(Table& table, const std::vector<QualifiedName>& text_domain
     normalize_optional(column.default_expr, {});
     normalize_optional(column.generated_expr, texts);
   }
-  for (CheckConstraint& check : table.checks) check.expr = normalize_expr(check.expr, texts);
+  for (CheckConstraint& check : table.checks) normalize_expr_in_place(check.expr, texts);
   for (Index& index : table.indexes) {
     for (IndexElement& element : index.elements) normalize_optional(element.expr, texts);
     normalize_optional(index.where, texts);

@@ -72,6 +72,8 @@ std::string nextval_text(const std::string& schema, const std::string& sequence)
 
 std::string normalize_expr(std::string_view expr,
                            const std::vector<std::string>& text_columns = {});
+/// normalize_expr_in_place sets expr to normalize_expr(expr, text_columns).
+void normalize_expr_in_place(std::string& expr, const std::vector<std::string>& text_columns = {});
 
 /// normalize_view_body is the offline canonical spelling of a view's query:
 /// comments and a trailing ';' go, whitespace becomes pg_get_expr's spacing and

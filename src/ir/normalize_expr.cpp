@@ -370,20 +370,36 @@ std::string normalize_expr_uncached(std::string_view expr,
 // (`now()`, `length(name) > 0` in table after table; each one again for both
 // sides and for every comparison), so its results are kept per thread: at
 // 10,000 tables this was a third of diff+plan. The cache holds one entry per
-// distinct text and column list.
-std::string normalize_expr(std::string_view expr, const std::vector<std::string>& text_columns) {
+// distinct text and column list; the key is built in a reused buffer, so a
+// lookup allocates nothing.
+namespace {
+
+const std::string& cached_normalize_expr(std::string_view expr,
+                                         const std::vector<std::string>& text_columns) {
   thread_local std::unordered_map<std::string, std::string> cache;
-  std::string key = std::to_string(expr.size()) + ':';  // the length keeps keys unambiguous
+  thread_local std::string key;
+  key = std::to_string(expr.size());  // the length keeps keys unambiguous
+  key += ':';
   key += expr;
   for (const std::string& column : text_columns) {
     key += '\0';
     key += column;
   }
   auto found = cache.find(key);
-  if (found != cache.end()) return found->second;
-  std::string result = normalize_expr_uncached(expr, text_columns);
-  cache.emplace(std::move(key), result);
-  return result;
+  if (found == cache.end())
+    found = cache.emplace(key, normalize_expr_uncached(expr, text_columns)).first;
+  return found->second;  // map nodes are stable
+}
+
+}  // namespace
+
+std::string normalize_expr(std::string_view expr, const std::vector<std::string>& text_columns) {
+  return cached_normalize_expr(expr, text_columns);
+}
+
+void normalize_expr_in_place(std::string& expr, const std::vector<std::string>& text_columns) {
+  const std::string& normalized = cached_normalize_expr(expr, text_columns);
+  if (normalized != expr) expr = normalized;
 }
 
 }  // namespace schemac::ir

@@ -193,3 +193,64 @@ TEST_CASE("normalize sorts objects and canonicalizes types and expressions", "[i
   ir::normalize(again);
   CHECK(ir::to_debug_string(again) == want);
 }
+
+// normalize_type and normalize_expr keep each spelling's result for the next
+// time it comes: the second and later answers must be the first one's, and a
+// cached answer must not leak from one spelling (or array-ness) to another.
+TEST_CASE("normalize_type: each spelling canonical, the first time and again", "[ir][normalize]") {
+  auto normalized = [](std::string name, std::vector<std::string> mods, bool array) {
+    ir::TypeRef type;
+    type.name = std::move(name);
+    type.modifiers = std::move(mods);
+    type.is_array = array;
+    ir::normalize_type(type);
+    return type;
+  };
+  for (int round = 0; round < 2; ++round) {
+    INFO("round " << round);
+    ir::TypeRef a = normalized("int4", {}, true);
+    CHECK(a.name == "integer");
+    CHECK(a.is_array);
+    ir::TypeRef b = normalized("int4", {}, false);
+    CHECK(b.name == "integer");
+    CHECK_FALSE(b.is_array);
+    CHECK(normalized("numeric", {"12"}, false).modifiers == std::vector<std::string>{"12", "0"});
+    CHECK(normalized("numeric", {"12", "2"}, false).modifiers ==
+          std::vector<std::string>{"12", "2"});
+    CHECK(normalized("numeric", {}, false).modifiers.empty());
+    CHECK(normalized("float", {"30"}, false).name == "double precision");
+    CHECK(normalized("varchar", {"80"}, false).name == "character varying");
+    CHECK(normalized("my_type", {}, false).name == "my_type");  // not built in: kept
+    ir::TypeRef geo;
+    geo.schema = "public";
+    geo.name = "geometry";
+    geo.geo = ir::GeoType{"POINT", false, false, 4326};
+    ir::normalize_type(geo);
+    REQUIRE(geo.geo);
+    CHECK(geo.geo->subtype == "Point");
+    geo.geo->subtype = "polygon";
+    ir::normalize_type(geo);
+    CHECK(geo.geo->subtype == "Polygon");
+  }
+}
+
+TEST_CASE("normalize_expr_in_place gives normalize_expr's text", "[ir][normalize]") {
+  const std::vector<std::string> texts = {"code"};
+  for (int round = 0; round < 2; ++round) {
+    for (std::string_view written :
+         {"(code)::text ~~ 'A%'::text", "CURRENT_TIMESTAMP", "now()", "(n > 0)"}) {
+      std::string expr(written);
+      ir::normalize_expr_in_place(expr, texts);
+      CHECK(expr == ir::normalize_expr(written, texts));
+      std::string plain(written);
+      ir::normalize_expr_in_place(plain);
+      CHECK(plain == ir::normalize_expr(written));
+    }
+  }
+  std::string cast("(code)::text ~~ 'A%'::text");
+  ir::normalize_expr_in_place(cast, texts);
+  CHECK(cast == "code ~~ 'A%'");
+  std::string kept("(code)::text ~~ 'A%'::text");
+  ir::normalize_expr_in_place(kept);  // not a text column here: the cast stays
+  CHECK(kept == "code::text ~~ 'A%'");
+}
