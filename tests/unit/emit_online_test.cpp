@@ -25,6 +25,14 @@ ir::Table users() {
                {"id"});
 }
 
+// A plain index on users.email.
+ir::Index email_index() {
+  ir::Index index;
+  index.name = "users_email_idx";
+  index.elements.push_back({"email", std::nullopt, std::nullopt, false, std::nullopt});
+  return index;
+}
+
 std::vector<std::string> sqls(const plan::Plan& p) {
   std::vector<std::string> out;
   for (const emit::Statement& s : emit::to_statements(p)) out.push_back(s.sql);
@@ -36,9 +44,7 @@ TEST_CASE("online: an index on an existing table is built concurrently, outside 
   ir::Catalog current, desired;
   add_table(current, "public", users());
   ir::Table wanted = users();
-  ir::Index index;
-  index.name = "users_email_idx";
-  index.elements.push_back({"email", std::nullopt, std::nullopt, false, std::nullopt});
+  ir::Index index = email_index();
   index.comment = "lookup";
   wanted.indexes.push_back(index);
   add_table(desired, "public", wanted);
@@ -62,9 +68,7 @@ TEST_CASE("online: an index on an existing table is built concurrently, outside 
 TEST_CASE("online: an index on a new table stays in the main transaction", "[emit][online]") {
   ir::Catalog current, desired;
   ir::Table wanted = users();
-  ir::Index index;
-  index.name = "users_email_idx";
-  index.elements.push_back({"email", std::nullopt, std::nullopt, false, std::nullopt});
+  ir::Index index = email_index();
   wanted.indexes.push_back(index);
   add_table(desired, "public", wanted);
   plan::Plan p = online_plan(current, desired);
@@ -151,9 +155,7 @@ TEST_CASE("online: the proving check's name fits PostgreSQL's 63 bytes", "[emit]
 TEST_CASE("online: an INVALID index differs from the declared one and is rebuilt",
           "[emit][online]") {
   ir::Catalog current, desired;
-  ir::Index index;
-  index.name = "users_email_idx";
-  index.elements.push_back({"email", std::nullopt, std::nullopt, false, std::nullopt});
+  ir::Index index = email_index();
   ir::Table wanted = users();
   wanted.indexes.push_back(index);
   add_table(desired, "public", wanted);
@@ -227,9 +229,7 @@ TEST_CASE("online: a key that a new foreign key references stays in the main tra
 TEST_CASE("online: a plain index is dropped concurrently unless its table is reshaped",
           "[emit][online]") {
   ir::Catalog current, desired;
-  ir::Index index;
-  index.name = "users_email_idx";
-  index.elements.push_back({"email", std::nullopt, std::nullopt, false, std::nullopt});
+  ir::Index index = email_index();
   ir::Table indexed = users();
   indexed.indexes.push_back(index);
   add_table(current, "public", indexed);
