@@ -122,18 +122,26 @@ std::optional<std::string> export_snapshot(pqxx::transaction_base& tx) {
   }
 }
 
-/// send_in_parallel sends the second half on `helper` on a thread of its own
-/// while this one sends the first half on `tx`; rethrows the first failure.
-void send_in_parallel(pqxx::transaction_base& tx, Helper& helper, const std::string& scope,
+/// send_in_parallel opens the second connection on `snapshot` and sends the
+/// second half on it, on a thread of its own, while this one sends the first
+/// half on `tx` (opening a connection is a round trip and a password hash: not
+/// worth waiting for). When the second connection cannot be opened, this one
+/// sends the second half too. Rethrows the first failure.
+void send_in_parallel(pqxx::transaction_base& tx, const std::string& url,
+                      const std::string& snapshot, const std::string& scope,
                       InspectResults& results, int& count) {
   // Each half fills its own InspectResults fields and counter; nothing else is
   // shared until join.
   int helper_count = 0;
+  bool helper_opened = false;
   std::exception_ptr helper_error;
   std::thread worker([&] {
+    std::optional<Helper> helper = open_helper(url, snapshot);
+    if (!helper) return;
+    helper_opened = true;
     try {
-      send(*helper.tx, kSecondHalf, scope, results, helper_count);
-      helper.tx->commit();
+      send(*helper->tx, kSecondHalf, scope, results, helper_count);
+      helper->tx->commit();
     } catch (...) {
       helper_error = std::current_exception();
     }
@@ -148,6 +156,7 @@ void send_in_parallel(pqxx::transaction_base& tx, Helper& helper, const std::str
   count += helper_count;
   if (own_error) std::rethrow_exception(own_error);
   if (helper_error) std::rethrow_exception(helper_error);
+  if (!helper_opened) send(tx, kSecondHalf, scope, results, count);
 }
 
 /// run_queries sends every catalog query once, the two halves in parallel on
@@ -160,12 +169,7 @@ InspectResults run_queries(Connection::Impl& impl, const std::string& scope, boo
     SnapshotTransaction tx(*impl.conn, "schemac_inspect");
     set_inspect_settings(tx);
     if (std::optional<std::string> snapshot = export_snapshot(tx)) {
-      if (std::optional<Helper> helper = open_helper(impl.url, *snapshot)) {
-        send_in_parallel(tx, *helper, scope, results, count);
-      } else {
-        send(tx, kFirstHalf, scope, results, count);
-        send(tx, kSecondHalf, scope, results, count);
-      }
+      send_in_parallel(tx, impl.url, *snapshot, scope, results, count);
       tx.commit();
       return results;
     }

@@ -42,8 +42,15 @@ std::optional<std::string_view> ResultSet::field(std::size_t row, std::size_t co
 }
 
 std::size_t ResultSet::column_index(std::string_view name) const {
+  Remembered& slot =
+      remembered_[(reinterpret_cast<std::uintptr_t>(name.data()) >> 3) % remembered_.size()];
+  if (slot.name == name.data() && slot.column < columns.size() && columns[slot.column] == name)
+    return slot.column;
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (columns[i] == name) return i;
+    if (columns[i] == name) {
+      slot = {name.data(), i};
+      return i;
+    }
   }
   SCHEMAC_CHECK(false, "catalog query result lacks an expected column");
   return 0;
