@@ -1,6 +1,15 @@
 // schemac: declarative schema-as-code for PostgreSQL and PostGIS.
+#include <malloc.h>
+
 #include "cli/app.hpp"
 
 int main(int argc, char** argv) {
+#ifdef __GLIBC__
+  // One malloc arena for every thread: the files are parsed while the catalog
+  // is read on other threads (cli/early_inspect.hpp), and with an arena per
+  // thread the memory the syntax trees free could not serve the catalog's
+  // rows: peak RSS at 10,000 tables rose from 256 MB to 325 MB.
+  mallopt(M_ARENA_MAX, 1);
+#endif
   return schemac::cli::run(argc, argv);
 }

@@ -36,17 +36,28 @@ std::optional<LoadedSchema> load_desired(const Args& args, Session& session) {
   return desired;
 }
 
+std::optional<ir::Catalog> inspect_managed(catalog::Connection& conn,
+                                           const std::vector<std::string>& managed,
+                                           base::Diagnostics& diags) {
+  timings::Phase phase("inspect");
+  catalog::InspectStats stats;
+  std::optional<ir::Catalog> current = catalog::inspect(conn, {managed}, diags, &stats);
+  timings::add("catalog_queries", stats.queries);
+  return current;
+}
+
 std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog desired,
                                        Session& session, ExitCode& failure,
                                        ir::Catalog* inspected) {
+  std::optional<ir::Catalog> current =
+      inspect_managed(conn, managed_schemas(session.config, desired), session.diags);
+  return plan_from(conn, std::move(current), std::move(desired), session, failure, inspected);
+}
+
+std::optional<plan::Plan> plan_from(catalog::Connection& conn, std::optional<ir::Catalog> current,
+                                    ir::Catalog desired, Session& session, ExitCode& failure,
+                                    ir::Catalog* inspected) {
   std::vector<std::string> managed = managed_schemas(session.config, desired);
-  std::optional<ir::Catalog> current;
-  {
-    timings::Phase phase("inspect");
-    catalog::InspectStats stats;
-    current = catalog::inspect(conn, {managed}, session.diags, &stats);
-    timings::add("catalog_queries", stats.queries);
-  }
   if (current && inspected) *inspected = *current;
   // View queries, checks, defaults and index and generation expressions are
   // compared as PostgreSQL prints them (catalog/canonicalize.hpp).

@@ -34,6 +34,18 @@ std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog de
                                        Session& session, ExitCode& failure,
                                        ir::Catalog* inspected = nullptr);
 
+/// inspect_managed reads the managed schemas of the database (timed as the
+/// `inspect` phase); nullopt after reporting into diags.
+std::optional<ir::Catalog> inspect_managed(catalog::Connection& conn,
+                                           const std::vector<std::string>& managed,
+                                           base::Diagnostics& diags);
+
+/// plan_from is plan_against with the database already inspected (current:
+/// nullopt when inspecting failed, which it reports as a database failure).
+std::optional<plan::Plan> plan_from(catalog::Connection& conn, std::optional<ir::Catalog> current,
+                                    ir::Catalog desired, Session& session, ExitCode& failure,
+                                    ir::Catalog* inspected = nullptr);
+
 /// make_online_if_asked applies the online-safe rewrite (plan/online.hpp) when
 /// --online is given or [plan] online = true.
 void make_online_if_asked(plan::Plan& plan, const Args& args, const Session& session);

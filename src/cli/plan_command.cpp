@@ -1,5 +1,6 @@
 // schemac plan: the migration from the live database to the schema files.
 #include "cli/app.hpp"
+#include "cli/early_inspect.hpp"
 #include "cli/lint_run.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/plan_output.hpp"
@@ -12,19 +13,24 @@ namespace {
 ExitCode run_plan(const Args& args, Session& session) {
   auto format = parse_plan_format(args.value("--format"), session.diags);
   if (!format) return session.fail(ExitCode::InvalidInput);
+  // With the managed schemas configured, the database is read while the files are parsed.
+  std::unique_ptr<EarlyInspect> early = EarlyInspect::start(args, session);
   auto desired = load_desired(args, session);
   if (!desired) return ExitCode::InvalidInput;
   LintRun lint = lint_desired(*desired, session);
   ExitCode failure = ExitCode::Success;
-  auto conn = connect(args, session, failure);
+  std::optional<ir::Catalog> current;
+  auto conn = early ? early->finish(session, failure, current) : connect(args, session, failure);
   if (!conn) return session.fail(failure);
   std::vector<std::string> managed = managed_schemas(session.config, desired->catalog);
   desired->files = {};  // the syntax trees are not needed now: free them before inspecting
   // The database's state goes into a plan file only: keep a copy of it only then.
   const bool plan_file = args.value("--out") || *format == PlanFormat::Json;
   ir::Catalog inspected;
-  auto plan = plan_against(*conn, std::move(desired->catalog), session, failure,
-                           plan_file ? &inspected : nullptr);
+  ir::Catalog* keep = plan_file ? &inspected : nullptr;
+  auto plan = early ? plan_from(*conn, std::move(current), std::move(desired->catalog), session,
+                                failure, keep)
+                    : plan_against(*conn, std::move(desired->catalog), session, failure, keep);
   if (!plan) return failure;
   make_online_if_asked(*plan, args, session);
   lint_plan(lint, *plan);

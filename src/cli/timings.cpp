@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -14,6 +15,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct State {
+  std::mutex mutex;  // phases may run on two threads (cli/early_inspect.hpp)
   std::vector<std::pair<std::string, double>> values;  // in the order first added
   Clock::time_point start = Clock::now();
 };
@@ -27,11 +29,12 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-// cpu_ms: CPU time of this process so far (user and system), which other
-// processes on a busy machine do not inflate as they do wall-clock time.
-double cpu_ms() {
+// cpu_ms: CPU time (user and system) of this process, or of the calling thread,
+// so far; other processes on a busy machine do not inflate it as they do
+// wall-clock time.
+double cpu_ms(clockid_t clock = CLOCK_PROCESS_CPUTIME_ID) {
   timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  clock_gettime(clock, &t);
   return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
@@ -47,6 +50,7 @@ bool enabled() {
 
 void add(const std::string& key, double value) {
   if (!enabled()) return;
+  std::lock_guard<std::mutex> lock(state().mutex);
   for (auto& [name, total] : state().values) {
     if (name == key) {
       total += value;
@@ -56,11 +60,12 @@ void add(const std::string& key, double value) {
   state().values.emplace_back(key, value);
 }
 
-Phase::Phase(std::string key) : key_(std::move(key)), start_(Clock::now()), cpu_start_(cpu_ms()) {}
+Phase::Phase(std::string key)
+    : key_(std::move(key)), start_(Clock::now()), cpu_start_(cpu_ms(CLOCK_THREAD_CPUTIME_ID)) {}
 
 Phase::~Phase() {
   add(key_ + "_ms", ms_since(start_));
-  add(key_ + "_cpu_ms", cpu_ms() - cpu_start_);
+  add(key_ + "_cpu_ms", cpu_ms(CLOCK_THREAD_CPUTIME_ID) - cpu_start_);
 }
 
 void start() {

@@ -16,7 +16,8 @@ bool enabled();
 void add(const std::string& key, double value);
 
 /// Phase adds the wall-clock milliseconds from its construction to its
-/// destruction to KEY_ms, and the process's CPU milliseconds to KEY_cpu_ms.
+/// destruction to KEY_ms, and the CPU milliseconds of the thread it runs on to
+/// KEY_cpu_ms (phases may run beside each other: cli/early_inspect.hpp).
 class Phase {
  public:
   explicit Phase(std::string key);
