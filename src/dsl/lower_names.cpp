@@ -87,9 +87,13 @@ std::string make_object_name(std::string_view name1, std::string_view name2,
       --name2_chars;
     }
   }
-  std::string result(name1.substr(0, clip_utf8(name1, name1_chars)));
-  if (!name2.empty()) result += "_" + std::string(name2.substr(0, clip_utf8(name2, name2_chars)));
-  if (!label.empty()) result += "_" + std::string(label);
+  // Appended in place: one allocation at most (names fit the small-string
+  // buffer or one reserve), no temporary per part.
+  std::string result;
+  result.reserve(name1_chars + name2_chars + overhead);
+  result.append(name1.substr(0, clip_utf8(name1, name1_chars)));
+  if (!name2.empty()) result.append(1, '_').append(name2.substr(0, clip_utf8(name2, name2_chars)));
+  if (!label.empty()) result.append(1, '_').append(label);
   return result;
 }
 
@@ -141,6 +145,7 @@ std::string expression_column_name(std::string_view expr) {
 std::vector<std::string> index_column_names(
     const std::vector<std::pair<std::string, std::string>>& elements) {
   std::vector<std::string> result;
+  result.reserve(elements.size());
   for (const auto& [column, expr] : elements) {
     std::string base = column.empty() ? expression_column_name(expr) : column;
     std::string name = base;

@@ -22,6 +22,7 @@ struct SchemaNames {
 
 std::vector<std::string> column_names(const ir::Table& table) {
   std::vector<std::string> names;
+  names.reserve(table.columns.size());
   for (const ir::Column& c : table.columns) names.push_back(c.name);
   return names;
 }
@@ -76,10 +77,12 @@ void reserve_explicit(Context& ctx, SchemaNames& names, TableWork& work) {
 // name_implicit gives every unnamed object of a table PostgreSQL's name for it.
 void name_implicit(NameScope& scope, ir::Table& t) {
   const std::string& table = t.name;
+  std::vector<std::string> columns;  // built once, on the first unnamed check
   for (ir::CheckConstraint& c : t.checks) {
     if (!c.name.empty()) continue;
+    if (columns.empty()) columns = column_names(t);
     // PostgreSQL names a check after its column only when it references exactly one.
-    std::vector<std::string> refs = referenced_columns(c.expr, column_names(t));
+    std::vector<std::string> refs = referenced_columns(c.expr, columns);
     c.name = scope.choose_constraint_name(table, refs.size() == 1 ? refs[0] : "", "check");
   }
   if (t.primary_key && t.primary_key->name.empty()) {
@@ -96,6 +99,7 @@ void name_implicit(NameScope& scope, ir::Table& t) {
   for (ir::Index& index : t.indexes) {
     if (!index.name.empty()) continue;
     std::vector<std::pair<std::string, std::string>> elements;
+    elements.reserve(index.elements.size());
     for (const ir::IndexElement& e : index.elements)
       elements.emplace_back(e.column, e.expr.value_or(""));
     index.name = scope.choose_relation_name(table, name_addition(index_column_names(elements)),
