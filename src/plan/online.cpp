@@ -2,7 +2,9 @@
 // main transaction can be finished by running apply again.
 #include "plan/online.hpp"
 
+#include <optional>
 #include <set>
+#include <utility>
 
 #include "base/quote.hpp"
 #include "plan/describe.hpp"
@@ -65,6 +67,16 @@ void split_constraint(Step step, Parts& parts) {
       make_step(std::move(change), Form::Validate, {Hazard::MayFail},
                 std::string(is_check ? "validate check " : "validate foreign key ") +
                     base::quote_ident(name) + " on " + qn(table)));
+}
+
+/// added_key is the table and name of the primary key or unique constraint a
+/// change adds, if it adds one.
+std::optional<std::pair<QualifiedName, std::string>> added_key(const Change& change) {
+  if (const auto* pk = std::get_if<AddPrimaryKey>(&change))
+    return std::pair{pk->table, pk->key.name};
+  if (const auto* u = std::get_if<AddUnique>(&change))
+    return std::pair{u->table, u->constraint.name};
+  return std::nullopt;
 }
 
 /// split_key builds a primary key's or unique constraint's index concurrently
@@ -224,21 +236,10 @@ void make_online(Plan& plan) {
   Parts parts;
   for (Step& step : plan.steps) {
     // A key a foreign key of this plan references must exist in the main transaction.
-    const bool existing = [&] {
-      const QualifiedName* table = nullptr;
-      if (const auto* pk = std::get_if<AddPrimaryKey>(&step.change)) table = &pk->table;
-      if (const auto* u = std::get_if<AddUnique>(&step.change)) table = &u->table;
-      return table && !new_tables.count(*table) && !referenced.count(*table);
-    }();
-    if (existing) {
-      if (const auto* pk = std::get_if<AddPrimaryKey>(&step.change)) {
-        attached.insert({pk->table, pk->key.name});
-        split_key(std::move(step), pk->table, pk->key.name, parts);
-        continue;
-      }
-      const auto& unique = std::get<AddUnique>(step.change);
-      attached.insert({unique.table, unique.constraint.name});
-      split_key(std::move(step), unique.table, unique.constraint.name, parts);
+    if (auto key = added_key(step.change);
+        key && !new_tables.count(key->first) && !referenced.count(key->first)) {
+      attached.insert(*key);
+      split_key(std::move(step), key->first, key->second, parts);
       continue;
     }
     if (const auto* drop = std::get_if<DropIndex>(&step.change);
