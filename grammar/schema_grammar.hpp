@@ -38,6 +38,9 @@ struct ident : sor<quoted_ident, bare_ident> {};
 struct string_rest : sor<seq<star<sor<two<'\''>, not_one<'\''>>>, one<'\''>>, failure> {};
 struct string_literal : seq<one<'\''>, must<string_rest>> {};
 struct string_literal_req : seq<string_literal> {};
+// sql_string is string_literal inside SQL text: the same language, but the
+// parser records string_literal and not this, as expressions are kept whole.
+struct sql_string : seq<one<'\''>, must<string_rest>> {};
 
 #define SCHEMAC_KW(name) struct kw_##name : TAO_PEGTL_KEYWORD(#name) {}
 SCHEMAC_KW(action); SCHEMAC_KW(always); SCHEMAC_KW(as); SCHEMAC_KW(asc); SCHEMAC_KW(bit);
@@ -94,7 +97,7 @@ struct paren_group_rest : sor<seq<balanced, one<')'>>, failure> {};
 struct paren_group : seq<one<'('>, must<paren_group_rest>> {};
 struct bracket_group_rest : sor<seq<balanced, one<']'>>, failure> {};
 struct bracket_group : seq<one<'['>, must<bracket_group_rest>> {};
-struct balanced : star<sor<string_literal, quoted_ident, paren_group, bracket_group,
+struct balanced : star<sor<sql_string, quoted_ident, paren_group, bracket_group,
                            not_one<'(', ')', '[', ']', '\'', '"'>>> {};
 struct expr_text : balanced {};
 struct paren_expr_rest : sor<seq<expr_text, one<')'>>, failure> {};
@@ -109,7 +112,7 @@ struct modifier_keyword : sor<kw_not, kw_null, kw_default, kw_primary, kw_unique
                               kw_constraint> {};
 struct comment_start : sor<string<'/', '/'>, string<'-', '-'>, string<'/', '*'>> {};
 struct default_stop : sor<seq<plus<blank>, modifier_keyword>, seq<star<blank>, comment_start>> {};
-struct default_atom : sor<string_literal, quoted_ident, paren_group, bracket_group,
+struct default_atom : sor<sql_string, quoted_ident, paren_group, bracket_group,
                           seq<not_at<default_stop>, not_one<'\n', '\r', ',', '}', '(', ')', '[', ']', '\'', '"'>>> {};
 struct default_expr : plus<default_atom> {};
 

@@ -22,11 +22,13 @@ namespace pegtl = tao::pegtl;
 namespace g = grammar;
 
 // The parser records the selected rules below as a flat tree: Nodes in one
-// vector in pre-order, each knowing the size of its subtree, so the children of
-// a node are the nodes that follow it. PEGTL's own parse tree allocates a node
-// for every attempt at every rule that has selected rules inside it (most
-// attempts fail: a comment at every run of blanks, each column modifier in
-// turn); here an attempt costs a push, and a failed one a truncation.
+// vector, each knowing the size of its subtree. While parsing, a node is
+// appended when its rule succeeds, after its descendants (post-order), so a
+// failed attempt costs nothing but dropping what its sub-rules appended; most
+// attempts fail (a comment at every run of blanks, each column modifier in
+// turn). A subtree fills the same range of indices in post-order and in
+// pre-order, so one pass moves each node to the front of its range and the
+// Builder reads the tree in pre-order: the children of a node follow it.
 template <typename Rule>
 inline constexpr char rule_tag = 0;
 
@@ -74,23 +76,42 @@ Children::iterator& Children::iterator::operator++() {
   return *this;
 }
 
-/// Tree is the parse state: the flat tree of the current top-level step. A
-/// push and a truncation must cost next to nothing (they happen at every
-/// attempt), hence a plain array and a count rather than vector's push_back.
+/// Tree is the parse state: the flat tree of the current top-level step, in
+/// post-order while parsing. A push and a truncation happen at every
+/// successful or failed rule, hence a plain array and a count rather than
+/// vector's push_back.
 class Tree {
  public:
   std::size_t size() const { return size_; }
-  Node& operator[](std::size_t i) { return nodes_[i]; }
   void push(const Node& node) {
-    if (size_ == nodes_.size()) grow();
+    if (size_ == nodes_.size()) [[unlikely]]
+      grow();
     nodes_[size_++] = node;
   }
   void truncate(std::size_t size) { size_ = size; }
-  [[gnu::noinline]] void grow() { nodes_.resize(std::max<std::size_t>(1024, 2 * size_)); }
+
+  /// preorder returns the tree in pre-order (valid until the next call). A
+  /// node's subtree starts at index i + 1 - size in post-order and one place
+  /// later for each ancestor in pre-order (ancestors come first there).
+  const Node& preorder() {
+    preorder_.resize(size_);
+    ancestors_.clear();  // the starts of the subtrees enclosing node i
+    for (std::size_t i = size_; i-- > 0;) {
+      while (!ancestors_.empty() && ancestors_.back() > i) ancestors_.pop_back();
+      std::size_t start = i + 1 - nodes_[i].size;
+      preorder_[start + ancestors_.size()] = nodes_[i];
+      ancestors_.push_back(start);
+    }
+    return preorder_.front();
+  }
 
  private:
+  [[gnu::noinline]] void grow() { nodes_.resize(std::max<std::size_t>(1024, 2 * size_)); }
+
   std::vector<Node> nodes_;
   std::size_t size_ = 0;
+  std::vector<Node> preorder_;
+  std::vector<std::size_t> ancestors_;
 };
 
 // clang-format off
@@ -136,8 +157,8 @@ inline constexpr bool raises_on_failure =
     selected<Rule> || pegtl::parse_tree::internal::is_leaf<8, typename Rule::subs_t, selector>;
 
 /// control is the grammar's control (errors under must<>) plus the recording
-/// of selected rules: a node is pushed when one starts and completed when it
-/// succeeds; whatever any rule pushed is dropped when that rule fails.
+/// of selected rules: a node is pushed when one succeeds; whatever any rule
+/// pushed is dropped when that rule fails.
 template <typename Rule>
 struct control : g::control<Rule> {
   template <typename ParseInput, typename... States>
@@ -150,11 +171,10 @@ struct control : g::control<Rule> {
   static bool match(ParseInput& in, Tree& tree) {
     const std::size_t mark = tree.size();
     if constexpr (selected<Rule>) {
-      tree.push(Node{&rule_tag<Rule>, in.current(), nullptr, 1});
+      const char* begin = in.current();
       if (g::control<Rule>::template match<A, M, Action, Control>(in, tree)) {
-        Node& node = tree[mark];
-        node.end = in.current();
-        node.size = static_cast<std::uint32_t>(tree.size() - mark);
+        tree.push(Node{&rule_tag<Rule>, begin, in.current(),
+                       static_cast<std::uint32_t>(tree.size() - mark + 1)});
         return true;
       }
     } else if (g::control<Rule>::template match<A, M, Action, Control>(in, tree)) {
@@ -676,11 +696,11 @@ std::optional<ast::File> parse(const base::SourceManager& sources, base::FileId 
     pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + pos, text.data() + text.size(),
                                                        "", pos, 1, 1);
     tree.truncate(0);
-    tree.push(Node{});  // the root: this step's declaration and comments
     try {
       bool matched = pegtl::parse<g::toplevel_step, pegtl::nothing, control>(in, tree);
-      tree[0].size = static_cast<std::uint32_t>(tree.size());
-      if (matched) builder.add_toplevel(tree[0], result);
+      // The root: this step's declaration and comments.
+      tree.push(Node{nullptr, nullptr, nullptr, static_cast<std::uint32_t>(tree.size() + 1)});
+      if (matched) builder.add_toplevel(tree.preorder(), result);
       if (!matched || in.empty()) break;
       pos = static_cast<std::size_t>(in.current() - text.data());
     } catch (const pegtl::parse_error& error) {
