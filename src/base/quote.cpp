@@ -1,6 +1,7 @@
 #include "base/quote.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 
 namespace schemac::base {
@@ -32,6 +33,30 @@ constexpr std::string_view kQuotedKeywords[] = {
     "xmlserialize", "xmltable"};
 // clang-format on
 
+// LetterMasks: for each word length, a bit per letter that some keyword of
+// that length starts (first) or ends (last) with. Most names fail one of the
+// two tests, which costs far less than the binary search.
+struct LetterMasks {
+  static constexpr std::size_t kMaxLength = 32;
+  std::uint32_t first[kMaxLength] = {};
+  std::uint32_t last[kMaxLength] = {};
+};
+
+constexpr std::uint32_t letter_bit(char c) {
+  return c >= 'a' && c <= 'z' ? std::uint32_t{1} << (c - 'a') : 0;
+}
+
+constexpr LetterMasks make_letter_masks() {
+  LetterMasks masks;
+  for (std::string_view word : kQuotedKeywords) {
+    masks.first[word.size()] |= letter_bit(word.front());
+    masks.last[word.size()] |= letter_bit(word.back());
+  }
+  return masks;
+}
+
+constexpr LetterMasks kLetterMasks = make_letter_masks();
+
 bool is_bare_identifier(std::string_view name) {
   if (name.empty()) return false;
   char first = name.front();
@@ -44,6 +69,10 @@ bool is_bare_identifier(std::string_view name) {
 }  // namespace
 
 bool is_sql_keyword_needing_quotes(std::string_view word) {
+  if (word.empty() || word.size() >= LetterMasks::kMaxLength) return false;
+  if (!(kLetterMasks.first[word.size()] & letter_bit(word.front())) ||
+      !(kLetterMasks.last[word.size()] & letter_bit(word.back())))
+    return false;
   return std::binary_search(std::begin(kQuotedKeywords), std::end(kQuotedKeywords), word);
 }
 

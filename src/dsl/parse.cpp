@@ -457,7 +457,7 @@ ast::TypeName Builder::type_name(const Node& node) {
   if (const Node* generic = first<g::type_generic_name>(base)) {
     ast::Ident name = make_ident(generic->string_view(), span(*generic));
     result.quoted = name.quoted;
-    result.name = name.text;
+    result.name = std::move(name.text);
   } else {
     // A keyword type ("timestamp(3) with time zone"): its words outside the parentheses.
     int depth = 0;
@@ -476,8 +476,9 @@ ast::TypeName Builder::type_name(const Node& node) {
       }
     }
   }
-  if (!result.quoted)
-    for (char& c : result.name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!result.quoted)  // bare names and keyword types are ASCII
+    for (char& c : result.name)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   for (const Node* child : base.children())
     if (child->is_type<g::type_arg>()) {
       ast::Expr arg = expr(*child);

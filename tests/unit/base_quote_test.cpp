@@ -22,6 +22,16 @@ TEST_CASE("quote_ident quotes what PostgreSQL would") {
   CHECK(quote_ident("x\"; drop table users; --") == "\"x\"\"; drop table users; --\"");
 }
 
+TEST_CASE("is_sql_keyword_needing_quotes: shortest, longest and near misses") {
+  for (const char* word : {"as", "do", "in", "is", "on", "or", "to", "all", "xmltable",
+                           "current_timestamp", "json_objectagg", "xmlserialize", "user"})
+    CHECK(is_sql_keyword_needing_quotes(word));
+  // Same length and first or last letter as a keyword, but not one.
+  for (const char* word : {"a", "id", "ad", "io", "alt", "tables", "current_timestampz", "xmltablf",
+                           "", "name", "users", "vehicle_00071_id"})
+    CHECK_FALSE(is_sql_keyword_needing_quotes(word));
+}
+
 TEST_CASE("quote_qualified") {
   CHECK(quote_qualified("public", "users") == "public.users");
   CHECK(quote_qualified("", "users") == "users");
