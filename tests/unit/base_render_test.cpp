@@ -70,6 +70,11 @@ TEST_CASE("source: line and column lookup") {
   CHECK(sources.line_text(id, 2) == "cd");
   CHECK(sources.line_text(id, 3) == "ef");
   CHECK(sources.line_text(id, 4).empty());
+  FileId trailing = sources.add("e", "x\n\n");  // a newline at the very end starts line 3
+  CHECK(sources.line_col(trailing, 2).line == 2);
+  CHECK(sources.line_col(trailing, 3).line == 3);
+  CHECK(sources.line_text(trailing, 1) == "x");
+  CHECK(sources.line_col(sources.add("f", ""), 0).line == 1);
 }
 
 TEST_CASE("diagnostic codes are unique") {
