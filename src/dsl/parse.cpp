@@ -190,6 +190,13 @@ bool is_comment(const Node& node) {
          node.is_type<g::block_comment>();
 }
 
+/// emplace appends a default T to a vector of variants and returns it, so an
+/// AST node is built in place rather than built and then moved in.
+template <typename T, typename Variant>
+T& emplace(std::vector<Variant>& items) {
+  return std::get<T>(items.emplace_back(std::in_place_type<T>));
+}
+
 std::size_t child_count(const Node& node) {
   std::size_t count = 0;
   for (const Node* child : node.children()) count += child != nullptr;
@@ -369,9 +376,9 @@ class Builder {
       else if (item.is_type<g::constraint_name>())
         constraint = ident(*first<g::name>(item));
       else if (item.is_type<g::column_def>())
-        result.items.push_back(column(item, docs.take()));
+        column(item, docs.take(), emplace<ast::ColumnDef>(result.items));
       else if (item.is_type<g::index_def>())
-        result.items.push_back(index(item, docs.take()));
+        index(item, docs.take(), emplace<ast::IndexDef>(result.items));
       else if (item.is_type<g::table_comment>())
         result.items.push_back(
             ast::TableCommentDef{string_lit(*first<g::string_literal>(item)), span(item)});
@@ -436,10 +443,10 @@ class Builder {
   }
 
   ast::TypeName type_name(const Node& node);
-  ast::ColumnDef column(const Node& node, std::optional<ast::DocComment> doc);
-  std::optional<ast::ColumnModifier> modifier(const Node& node,
-                                              std::optional<ast::Ident>& constraint);
-  ast::IndexDef index(const Node& node, std::optional<ast::DocComment> doc);
+  void column(const Node& node, std::optional<ast::DocComment> doc, ast::ColumnDef& result);
+  void modifier(const Node& node, std::optional<ast::Ident>& constraint,
+                std::vector<ast::ColumnModifier>& out);
+  void index(const Node& node, std::optional<ast::DocComment> doc, ast::IndexDef& result);
   ast::SequenceDecl sequence(const Node& node, std::optional<ast::DocComment> doc);
   std::optional<ast::SequenceOption> sequence_option(const Node& node);
   ast::DomainDecl domain(const Node& node, std::optional<ast::DocComment> doc);
@@ -489,57 +496,54 @@ ast::TypeName Builder::type_name(const Node& node) {
   return result;
 }
 
-ast::ColumnDef Builder::column(const Node& node, std::optional<ast::DocComment> doc) {
-  ast::ColumnDef result;
+void Builder::column(const Node& node, std::optional<ast::DocComment> doc, ast::ColumnDef& result) {
   result.name = ident(*first<g::name>(node));
   result.type = type_name(*first<g::column_type>(node));
   result.doc = std::move(doc);
   result.span = span(node);
   std::optional<ast::Ident> constraint;
   result.modifiers.reserve(child_count(node) - 2);  // less the name and the type: an upper bound
-  for (const Node* child : node.children())
-    if (auto mod = modifier(*child, constraint)) result.modifiers.push_back(std::move(*mod));
-  return result;
+  for (const Node* child : node.children()) modifier(*child, constraint, result.modifiers);
 }
 
-std::optional<ast::ColumnModifier> Builder::modifier(const Node& node,
-                                                     std::optional<ast::Ident>& constraint) {
+void Builder::modifier(const Node& node, std::optional<ast::Ident>& constraint,
+                       std::vector<ast::ColumnModifier>& out) {
   base::SourceSpan where = span(node);
-  if (node.is_type<g::constraint_name>()) {
+  if (node.is_type<g::constraint_name>())
     constraint = ident(*first<g::name>(node));
-    return std::nullopt;
-  }
-  if (node.is_type<g::mod_not_null>()) return ast::NotNullMod{where};
-  if (node.is_type<g::mod_null>()) return ast::NullMod{where};
-  if (node.is_type<g::mod_default>())
-    return ast::DefaultMod{expr(*first<g::default_expr>(node)), where};
-  if (node.is_type<g::mod_primary_key>())
-    return ast::PrimaryKeyMod{std::exchange(constraint, {}), where};
-  if (node.is_type<g::mod_unique>()) return ast::UniqueMod{std::exchange(constraint, {}), where};
-  if (node.is_type<g::mod_check>())
-    return ast::CheckMod{std::exchange(constraint, {}), expr(*first<g::expr_text>(node)), where};
-  if (node.is_type<g::mod_references>()) {
-    ast::ReferencesMod ref;
+  else if (node.is_type<g::mod_not_null>())
+    out.emplace_back(ast::NotNullMod{where});
+  else if (node.is_type<g::mod_null>())
+    out.emplace_back(ast::NullMod{where});
+  else if (node.is_type<g::mod_default>())
+    out.emplace_back(ast::DefaultMod{expr(*first<g::default_expr>(node)), where});
+  else if (node.is_type<g::mod_primary_key>())
+    out.emplace_back(ast::PrimaryKeyMod{std::exchange(constraint, {}), where});
+  else if (node.is_type<g::mod_unique>())
+    out.emplace_back(ast::UniqueMod{std::exchange(constraint, {}), where});
+  else if (node.is_type<g::mod_check>())
+    out.emplace_back(
+        ast::CheckMod{std::exchange(constraint, {}), expr(*first<g::expr_text>(node)), where});
+  else if (node.is_type<g::mod_references>()) {
+    ast::ReferencesMod& ref = emplace<ast::ReferencesMod>(out);
     ref.constraint_name = std::exchange(constraint, {});
     fill_fk_target(*first<g::fk_target>(node), ref.table, ref.columns, ref.options);
     ref.span = where;
-    return ref;
-  }
-  if (node.is_type<g::mod_renamed_from>())
-    return ast::RenamedFromMod{ident(*first<g::name>(node)), where};
-  if (node.is_type<g::mod_collate>())
-    return ast::CollateMod{qualified(*first<g::qualified_name>(node)), where};
-  if (node.is_type<g::identity_always>()) return ast::IdentityMod{true, where};
-  if (node.is_type<g::identity_by_default>()) return ast::IdentityMod{false, where};
-  if (node.is_type<g::generated_stored>())
-    return ast::GeneratedMod{expr(*first<g::expr_text>(node)), where};
-  if (node.is_type<g::mod_comment>())
-    return ast::CommentMod{string_lit(*first<g::string_literal>(node)), where};
-  return std::nullopt;
+  } else if (node.is_type<g::mod_renamed_from>())
+    out.emplace_back(ast::RenamedFromMod{ident(*first<g::name>(node)), where});
+  else if (node.is_type<g::mod_collate>())
+    out.emplace_back(ast::CollateMod{qualified(*first<g::qualified_name>(node)), where});
+  else if (node.is_type<g::identity_always>())
+    out.emplace_back(ast::IdentityMod{true, where});
+  else if (node.is_type<g::identity_by_default>())
+    out.emplace_back(ast::IdentityMod{false, where});
+  else if (node.is_type<g::generated_stored>())
+    out.emplace_back(ast::GeneratedMod{expr(*first<g::expr_text>(node)), where});
+  else if (node.is_type<g::mod_comment>())
+    out.emplace_back(ast::CommentMod{string_lit(*first<g::string_literal>(node)), where});
 }
 
-ast::IndexDef Builder::index(const Node& node, std::optional<ast::DocComment> doc) {
-  ast::IndexDef result;
+void Builder::index(const Node& node, std::optional<ast::DocComment> doc, ast::IndexDef& result) {
   result.doc = std::move(doc);
   result.span = span(node);
   for (const Node* child : node.children()) {
@@ -570,7 +574,6 @@ ast::IndexDef Builder::index(const Node& node, std::optional<ast::DocComment> do
       result.elements.push_back(std::move(elem));
     }
   }
-  return result;
 }
 
 ast::SequenceDecl Builder::sequence(const Node& node, std::optional<ast::DocComment> doc) {
@@ -627,8 +630,7 @@ ast::DomainDecl Builder::domain(const Node& node, std::optional<ast::DocComment>
   result.name = ident(*first<g::name>(node));
   result.type = type_name(*first<g::domain_type>(node));
   std::optional<ast::Ident> constraint;
-  for (const Node* child : node.children())
-    if (auto mod = modifier(*child, constraint)) result.modifiers.push_back(std::move(*mod));
+  for (const Node* child : node.children()) modifier(*child, constraint, result.modifiers);
   result.doc = std::move(doc);
   result.span = span(node);
   return result;
