@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "cli/timings.hpp"
 #include "dsl/lower.hpp"
@@ -34,12 +33,26 @@ void add_directory(const fs::path& dir, std::vector<fs::path>& out, bool allow_e
   out.insert(out.end(), found.begin(), found.end());
 }
 
+// read_file reads the whole file into text. A regular file that reports a
+// length is read in one go into a string of that size; anything else (a pipe,
+// /dev/stdin, a /proc file of length 0) is read in chunks until its end.
 bool read_file(const fs::path& path, std::string& text) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
+  std::error_code ec;
+  std::uintmax_t size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
+  if (!ec && size > 0) {
+    text.resize(static_cast<std::size_t>(size));
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));  // if it shrank meanwhile
+    if (in.bad()) return false;
+    if (in.gcount() < static_cast<std::streamsize>(size)) return true;
+  } else {
+    text.clear();
+  }
+  char chunk[65536];  // what is left: all of an unsized file, or what a file grew by
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0)
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
   return !in.bad();
 }
 
