@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -101,6 +102,10 @@ struct Context {
 
 /// ident_text: an identifier's name (bare words fold to lower case, like PostgreSQL).
 std::string ident_text(const ast::Ident& ident);
+/// ident_view: ident_text without the copy. Only a bare name with upper-case
+/// letters (which the parser reports) needs folding; it is folded into scratch
+/// and the view points there. Otherwise the view points into the AST.
+std::string_view ident_view(const ast::Ident& ident, std::string& scratch);
 /// quoted_name: "schema.name" in double quotes, for messages.
 std::string display(const ir::QualifiedName& name);
 /// add_note attaches "previous declaration is here" (or message) at span.

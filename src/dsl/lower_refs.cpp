@@ -91,11 +91,17 @@ void resolve_fk(Context& ctx, TableWork& work, const PendingFk& pending) {
 }  // namespace
 
 std::string ident_text(const ast::Ident& ident) {
-  if (ident.quoted) return ident.text;
-  std::string out = ident.text;
-  for (char& c : out)  // bare names are ASCII (the grammar's bare_ident)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
+  std::string scratch;
+  return std::string(ident_view(ident, scratch));
+}
+
+std::string_view ident_view(const ast::Ident& ident, std::string& scratch) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (ident.quoted || std::none_of(ident.text.begin(), ident.text.end(), upper)) return ident.text;
+  scratch = ident.text;
+  for (char& c : scratch)  // bare names are ASCII (the grammar's bare_ident)
+    if (upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  return scratch;
 }
 
 std::string display(const ir::QualifiedName& name) {

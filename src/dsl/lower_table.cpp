@@ -1,7 +1,8 @@
 // Table bodies: columns and their modifiers, and table-level items. Names that
 // PostgreSQL would derive are left empty here and filled in by lower_naming.cpp.
 #include <array>
-#include <map>
+#include <deque>
+#include <unordered_map>
 #include <variant>
 
 #include "dsl/lower_context.hpp"
@@ -33,11 +34,51 @@ struct VariantIndex<T, std::variant<Ts...>> {
 template <typename T>
 constexpr std::size_t kMod = VariantIndex<T, ast::ColumnModifier>::value;
 
+/// ColumnNames maps each column name of one table to its first declaration.
+/// Keys are views into the AST (or into folded_ for the rare bare name with
+/// upper case): most tables have a handful of columns, so a linear scan beats
+/// a tree of freshly copied strings; wide tables get a hash index as well.
+class ColumnNames {
+ public:
+  /// add records def under name unless the name is taken; returns the first
+  /// declaration of name (def itself when it is new).
+  const ast::ColumnDef* add(const ast::Ident& ident, const ast::ColumnDef* def) {
+    std::string scratch;
+    std::string_view name = ident_view(ident, scratch);
+    if (const ast::ColumnDef* first = find(name)) return first;
+    if (!scratch.empty()) name = folded_.emplace_back(std::move(scratch));
+    list_.emplace_back(name, def);
+    if (!index_.empty()) {
+      index_.emplace(name, def);
+    } else if (list_.size() > kLinearMax) {
+      index_.reserve(list_.size() * 2);
+      index_.insert(list_.begin(), list_.end());
+    }
+    return def;
+  }
+  /// find gives the first declaration of name, or nullptr.
+  const ast::ColumnDef* find(std::string_view name) const {
+    if (!index_.empty()) {
+      auto it = index_.find(name);
+      return it == index_.end() ? nullptr : it->second;
+    }
+    for (const auto& [key, def] : list_)
+      if (key == name) return def;
+    return nullptr;
+  }
+
+ private:
+  static constexpr std::size_t kLinearMax = 32;
+  std::vector<std::pair<std::string_view, const ast::ColumnDef*>> list_;
+  std::unordered_map<std::string_view, const ast::ColumnDef*> index_;  // when list_ is long
+  std::deque<std::string> folded_;  // stable storage for folded names
+};
+
 /// TableBody carries what lowering one table needs besides the table itself.
 struct TableBody {
   Context& ctx;
   TableWork& work;
-  std::map<std::string, const ast::ColumnDef*> columns;  // first declaration of each name
+  ColumnNames columns;
   std::optional<base::SourceSpan> pk_span;
 
   std::string table_display() const { return display(work.name); }
@@ -45,15 +86,20 @@ struct TableBody {
   // column_list checks that each name is a column of this table.
   std::vector<std::string> column_list(const std::vector<ast::Ident>& idents) {
     std::vector<std::string> names;
-    for (const ast::Ident& ident : idents) {
-      std::string name = ident_text(ident);
-      if (!columns.count(name)) {
-        ctx.diags.error(DiagKind::UnknownColumn, ident.span,
-                        "column \"" + name + "\" does not exist in table " + table_display());
-      }
-      names.push_back(name);
-    }
+    names.reserve(idents.size());
+    for (const ast::Ident& ident : idents) names.push_back(column_name(ident));
     return names;
+  }
+  // column_name checks that ident names a column of this table.
+  std::string column_name(const ast::Ident& ident) {
+    std::string scratch;
+    std::string_view name = ident_view(ident, scratch);
+    if (!columns.find(name)) {
+      ctx.diags.error(
+          DiagKind::UnknownColumn, ident.span,
+          "column \"" + std::string(name) + "\" does not exist in table " + table_display());
+    }
+    return std::string(name);
   }
 
   void primary_key(std::vector<std::string> cols, const std::optional<ast::Ident>& name,
@@ -161,11 +207,12 @@ void check_modifier_conflicts(Context& ctx, const ast::ColumnDef& def,
                               const ir::QualifiedName& table) {
   // The first use of each kind of modifier (by variant index).
   std::array<std::optional<base::SourceSpan>, std::variant_size_v<ast::ColumnModifier>> first;
-  auto conflict = [&](std::size_t a, std::size_t b, const std::string& what) {
+  // what is a literal: no string is built unless there is a conflict.
+  auto conflict = [&](std::size_t a, std::size_t b, std::string_view what) {
     if (!first[a] || !first[b]) return;
-    auto& diag = ctx.diags.error(
-        DiagKind::ConflictingModifiers, *first[b],
-        what + " for column \"" + ident_text(def.name) + "\" of table " + display(table));
+    auto& diag = ctx.diags.error(DiagKind::ConflictingModifiers, *first[b],
+                                 std::string(what) + " for column \"" + ident_text(def.name) +
+                                     "\" of table " + display(table));
     add_note(diag, *first[a], "conflicting modifier is here");
   };
   for (const ast::ColumnModifier& modifier : def.modifiers) {
@@ -192,12 +239,15 @@ void check_modifier_conflicts(Context& ctx, const ast::ColumnDef& def,
 }
 
 void TableBody::column(const ast::ColumnDef& def) {
-  std::string name = ident_text(def.name);
-  if (columns.at(name) != &def) return;  // a duplicate, reported by lower_table_body
+  std::string scratch;
+  std::string_view name = ident_view(def.name, scratch);
+  if (columns.find(name) != &def) return;  // a duplicate, reported by lower_table_body
   check_modifier_conflicts(ctx, def, work.name);
-  ir::Column col;
+  // Built in place: moving a Column costs about as much as building it.
+  ir::Column& col = work.table.columns.emplace_back();
   col.name = name;
-  col.type = resolve_type(ctx, def.type, work.name.schema).value_or(ir::TypeRef{});
+  if (std::optional<ir::TypeRef> type = resolve_type(ctx, def.type, work.name.schema))
+    col.type = std::move(*type);
   col.provenance.span = def.span;
   col.provenance.name_span = def.name.span;
   col.provenance.type_span = def.type.span;
@@ -205,29 +255,26 @@ void TableBody::column(const ast::ColumnDef& def) {
     ctx.gate(Construct::Comment, def.doc->span);
     col.comment = def.doc->text;
   }
-  std::size_t index = work.table.columns.size();
-  work.table.columns.push_back(std::move(col));
-  for (const ast::ColumnModifier& modifier : def.modifiers) {
-    column_modifier(work.table.columns[index], modifier);
-  }
-  ir::Column& added = work.table.columns[index];
+  // Modifiers may add constraints but never columns, so col stays valid.
+  for (const ast::ColumnModifier& modifier : def.modifiers) column_modifier(col, modifier);
   if (is_serial_type(def.type)) {
     ctx.gate(Construct::Serial, def.type.span);
-    added.serial = true;
-    added.not_null = true;  // PostgreSQL makes serial columns NOT NULL
-    added.serial_sequence.name = make_object_name(work.table.name, name, "seq");
-    if (added.default_expr || added.identity != ir::IdentityKind::None || added.generated_expr)
+    col.serial = true;
+    col.not_null = true;  // PostgreSQL makes serial columns NOT NULL
+    col.serial_sequence.name = make_object_name(work.table.name, name, "seq");
+    if (col.default_expr || col.identity != ir::IdentityKind::None || col.generated_expr)
       ctx.diags.error(DiagKind::ConflictingModifiers, def.type.span,
-                      "serial column \"" + name +
+                      "serial column \"" + std::string(name) +
                           "\" has its own default: it cannot also have a default, an identity "
                           "or a generation expression");
   }
-  bool integer = added.type.schema.empty() && !added.type.is_array &&
-                 (added.type.name == "smallint" || added.type.name == "integer" ||
-                  added.type.name == "bigint");
-  if (added.identity != ir::IdentityKind::None && !integer && !added.type.name.empty()) {
-    ctx.diags.error(DiagKind::InvalidIdentityType, def.type.span,
-                    "identity column \"" + name + "\" must be smallint, integer or bigint");
+  bool integer =
+      col.type.schema.empty() && !col.type.is_array &&
+      (col.type.name == "smallint" || col.type.name == "integer" || col.type.name == "bigint");
+  if (col.identity != ir::IdentityKind::None && !integer && !col.type.name.empty()) {
+    ctx.diags.error(
+        DiagKind::InvalidIdentityType, def.type.span,
+        "identity column \"" + std::string(name) + "\" must be smallint, integer or bigint");
   }
 }
 
@@ -239,7 +286,7 @@ void TableBody::index(const ast::IndexDef& def) {
   index.unique = def.unique;
   for (const ast::IndexElem& elem : def.elements) {
     ir::IndexElement element;
-    if (elem.column) element.column = column_list({*elem.column}).front();
+    if (elem.column) element.column = column_name(*elem.column);
     if (elem.expr) element.expr = elem.expr->text;
     if (elem.opclass) {
       element.opclass = (elem.opclass->schema ? ident_text(*elem.opclass->schema) + "." : "") +
@@ -294,12 +341,12 @@ void lower_table_body(Context& ctx, TableWork& work) {
   for (const ast::TableItem& item : decl.items) {
     const auto* def = std::get_if<ast::ColumnDef>(&item);
     if (!def) continue;
-    auto [it, inserted] = body.columns.emplace(ident_text(def->name), def);
-    if (!inserted) {
-      auto& diag =
-          ctx.diags.error(DiagKind::DuplicateColumn, def->name.span,
-                          "duplicate column \"" + it->first + "\" in table " + display(work.name));
-      add_note(diag, it->second->name.span);
+    const ast::ColumnDef* first = body.columns.add(def->name, def);
+    if (first != def) {
+      auto& diag = ctx.diags.error(
+          DiagKind::DuplicateColumn, def->name.span,
+          "duplicate column \"" + ident_text(def->name) + "\" in table " + display(work.name));
+      add_note(diag, first->name.span);
     }
   }
   for (const ast::TableItem& item : decl.items) body.item(item);
