@@ -107,28 +107,48 @@ std::string name_addition(const std::vector<std::string>& names) {
   return buf;
 }
 
+std::string_view NameScope::TextArena::store(std::string_view text) {
+  if (text.empty()) return {};
+  if (text.size() > capacity_ - used_) {
+    capacity_ = std::max(kBlockBytes, text.size());
+    blocks_.push_back(std::make_unique<char[]>(capacity_));
+    used_ = 0;
+  }
+  char* begin = blocks_.back().get() + used_;
+  std::copy(text.begin(), text.end(), begin);
+  used_ += text.size();
+  return {begin, text.size()};
+}
+
+bool NameScope::take(std::string_view name, unsigned char kinds, unsigned char conflicts) {
+  // Stored first so that a new name is hashed once; taken back when the name was there.
+  std::string_view stored = text_.store(name);
+  auto [it, inserted] = names_.try_emplace(stored, 0);
+  if (!inserted) text_.drop_last(stored);
+  if (it->second & conflicts) return false;
+  it->second |= kinds;
+  return true;
+}
+
+std::string NameScope::choose(std::string_view name1, std::string_view name2,
+                              std::string_view label, unsigned char kinds,
+                              unsigned char conflicts) {
+  std::string name = make_object_name(name1, name2, label);
+  for (int pass = 1; !take(name, kinds, conflicts); ++pass) {
+    name = make_object_name(name1, name2, std::string(label) + std::to_string(pass));
+  }
+  return name;
+}
+
 std::string NameScope::choose_relation_name(std::string_view name1, std::string_view name2,
                                             std::string_view label, bool is_constraint) {
-  std::string modlabel(label);
-  for (int pass = 1;; ++pass) {
-    std::string name = make_object_name(name1, name2, modlabel);
-    if (!has_relation(name) && !(is_constraint && has_constraint(name))) {
-      take_relation(name);
-      if (is_constraint) take_constraint(name);
-      return name;
-    }
-    modlabel = std::string(label) + std::to_string(pass);
-  }
+  unsigned char kinds = is_constraint ? kRelation | kConstraint : kRelation;
+  return choose(name1, name2, label, kinds, kinds);
 }
 
 std::string NameScope::choose_constraint_name(std::string_view name1, std::string_view name2,
                                               std::string_view label) {
-  std::string modlabel(label);
-  for (int pass = 1;; ++pass) {
-    std::string name = make_object_name(name1, name2, modlabel);
-    if (take_constraint(name)) return name;
-    modlabel = std::string(label) + std::to_string(pass);
-  }
+  return choose(name1, name2, label, kConstraint, kConstraint);
 }
 
 std::string expression_column_name(std::string_view expr) {
@@ -159,16 +179,30 @@ std::vector<std::string> index_column_names(
   return result;
 }
 
-std::vector<std::string> referenced_columns(std::string_view expr,
-                                            const std::vector<std::string>& columns) {
-  std::vector<SqlToken> t = ir::lex_sql(expr);
-  std::vector<std::string> found;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (!ir::is_name(t[i])) continue;
-    if (i > 0 && (ir::is_punct(t[i - 1], "::") || ir::is_punct(t[i - 1], "."))) continue;
-    if (i + 1 < t.size() && (ir::is_punct(t[i + 1], "(") || ir::is_punct(t[i + 1], "."))) continue;
-    if (std::find(columns.begin(), columns.end(), t[i].text) == columns.end()) continue;
-    if (std::find(found.begin(), found.end(), t[i].text) == found.end()) found.push_back(t[i].text);
+std::vector<std::string_view> referenced_columns(std::string_view expr,
+                                                 const std::vector<std::string_view>& columns) {
+  // A window of three raw tokens (no token strings, no token vector): a name
+  // counts unless a '::' or '.' precedes it or a '(' or '.' follows it.
+  std::vector<std::string_view> found;
+  ir::SqlRawLexer lexer(expr);
+  ir::SqlRawToken prev{}, token{}, next{};
+  bool has_prev = false;
+  bool has_token = lexer.next(token);
+  while (has_token) {
+    bool has_next = lexer.next(next);
+    bool counts = ir::is_name(token) &&
+                  !(has_prev && (ir::is_punct(prev, "::") || ir::is_punct(prev, "."))) &&
+                  !(has_next && (ir::is_punct(next, "(") || ir::is_punct(next, ".")));
+    if (counts) {
+      auto column = std::find_if(columns.begin(), columns.end(),
+                                 [&](std::string_view c) { return ir::has_text(token, c); });
+      if (column != columns.end() && std::find(found.begin(), found.end(), *column) == found.end())
+        found.push_back(*column);
+    }
+    prev = token;
+    has_prev = true;
+    token = next;
+    has_token = has_next;
   }
   return found;
 }

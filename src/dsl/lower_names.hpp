@@ -4,9 +4,10 @@
 // ChooseConstraintName and ChooseIndexColumnNames of PostgreSQL 15.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 namespace schemac::dsl {
@@ -30,10 +31,10 @@ std::string name_addition(const std::vector<std::string>& names);
 class NameScope {
  public:
   /// take_relation / take_constraint reserve a name; false when already taken.
-  bool take_relation(const std::string& name) { return relations_.insert(name).second; }
-  bool take_constraint(const std::string& name) { return constraints_.insert(name).second; }
-  bool has_relation(const std::string& name) const { return relations_.count(name) > 0; }
-  bool has_constraint(const std::string& name) const { return constraints_.count(name) > 0; }
+  bool take_relation(std::string_view name) { return take(name, kRelation, kRelation); }
+  bool take_constraint(std::string_view name) { return take(name, kConstraint, kConstraint); }
+  bool has_relation(std::string_view name) const { return kinds_of(name) & kRelation; }
+  bool has_constraint(std::string_view name) const { return kinds_of(name) & kConstraint; }
 
   /// choose_relation_name: ChooseRelationName; an index backing a constraint
   /// (is_constraint) must also avoid constraint names. The result is taken.
@@ -45,9 +46,39 @@ class NameScope {
                                      std::string_view label);
 
  private:
-  // Hashed: a schema of 10,000 tables holds some 40,000 relation names.
-  std::unordered_set<std::string> relations_;
-  std::unordered_set<std::string> constraints_;
+  // A name's kinds as bits: one hash entry per name, one lookup per attempt.
+  static constexpr unsigned char kRelation = 1;
+  static constexpr unsigned char kConstraint = 2;
+
+  /// take adds kinds to name unless the name already has one of conflicts.
+  bool take(std::string_view name, unsigned char kinds, unsigned char conflicts);
+  unsigned char kinds_of(std::string_view name) const {
+    auto it = names_.find(name);
+    return it == names_.end() ? 0 : it->second;
+  }
+  /// choose tries name1_name2_label, then label1, label2, ... until take succeeds.
+  std::string choose(std::string_view name1, std::string_view name2, std::string_view label,
+                     unsigned char kinds, unsigned char conflicts);
+
+  /// TextArena keeps the bytes of every name in large blocks that never move,
+  /// so that a name costs no allocation of its own and views of it stay valid.
+  class TextArena {
+   public:
+    std::string_view store(std::string_view text);
+    /// drop_last takes back the latest store (text is what it returned).
+    void drop_last(std::string_view text) { used_ -= text.size(); }
+
+   private:
+    static constexpr std::size_t kBlockBytes = 16 * 1024;
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t capacity_ = 0;  // of blocks_.back()
+    std::size_t used_ = 0;
+  };
+
+  // Hashed: a schema of 10,000 tables holds some 40,000 relation names. The
+  // keys view text_.
+  std::unordered_map<std::string_view, unsigned char> names_;
+  TextArena text_;
 };
 
 /// index_column_names gives each index key PostgreSQL's name for it: a column's
@@ -63,8 +94,9 @@ std::string expression_column_name(std::string_view expr);
 /// referenced_columns lists, in first-use order and without repeats, the names
 /// in columns that expr refers to (names that are not function names, type
 /// names or qualifiers). Used for a check constraint's implicit name.
-std::vector<std::string> referenced_columns(std::string_view expr,
-                                            const std::vector<std::string>& columns);
+/// The result views the matching elements of columns.
+std::vector<std::string_view> referenced_columns(std::string_view expr,
+                                                 const std::vector<std::string_view>& columns);
 
 /// edit_distance is the Levenshtein distance (for "did you mean" notes).
 std::size_t edit_distance(std::string_view a, std::string_view b);

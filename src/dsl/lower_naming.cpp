@@ -20,10 +20,11 @@ struct SchemaNames {
       relations;  // name -> declaration
 };
 
-std::vector<std::string> column_names(const ir::Table& table) {
-  std::vector<std::string> names;
+// column_names views the table's column names (which stay put while naming).
+std::vector<std::string_view> column_names(const ir::Table& table) {
+  std::vector<std::string_view> names;
   names.reserve(table.columns.size());
-  for (const ir::Column& c : table.columns) names.push_back(c.name);
+  for (const ir::Column& c : table.columns) names.emplace_back(c.name);
   return names;
 }
 
@@ -77,12 +78,12 @@ void reserve_explicit(Context& ctx, SchemaNames& names, TableWork& work) {
 // name_implicit gives every unnamed object of a table PostgreSQL's name for it.
 void name_implicit(NameScope& scope, ir::Table& t) {
   const std::string& table = t.name;
-  std::vector<std::string> columns;  // built once, on the first unnamed check
+  std::vector<std::string_view> columns;  // built once, on the first unnamed check
   for (ir::CheckConstraint& c : t.checks) {
     if (!c.name.empty()) continue;
     if (columns.empty()) columns = column_names(t);
     // PostgreSQL names a check after its column only when it references exactly one.
-    std::vector<std::string> refs = referenced_columns(c.expr, columns);
+    std::vector<std::string_view> refs = referenced_columns(c.expr, columns);
     c.name = scope.choose_constraint_name(table, refs.size() == 1 ? refs[0] : "", "check");
   }
   if (t.primary_key && t.primary_key->name.empty()) {

@@ -33,6 +33,48 @@ struct SqlToken {
 /// unterminated literal runs to the end of the text.
 std::vector<SqlToken> lex_sql(std::string_view expr);
 
+/// SqlRawToken is a token as written: raw views the lexed text (a Word not yet
+/// lower-cased, a QuotedIdent with its quotes). Scans that only compare tokens
+/// use it to lex without allocating.
+struct SqlRawToken {
+  SqlTokenKind kind;
+  std::string_view raw;
+};
+
+/// SqlRawLexer yields lex_sql's tokens one at a time, as SqlRawTokens.
+class SqlRawLexer {
+ public:
+  explicit SqlRawLexer(std::string_view text) : s_(text) {}
+  /// next stores the next token in token; false at the end of the text.
+  bool next(SqlRawToken& token);
+
+ private:
+  bool skip_space_and_comments();
+  char peek(std::size_t ahead) const { return i_ + ahead < s_.size() ? s_[i_ + ahead] : '\0'; }
+  SqlTokenKind string(bool escapes);
+  SqlTokenKind quoted_ident();
+  SqlTokenKind dollar();
+  SqlTokenKind number();
+  SqlTokenKind word();
+  SqlTokenKind op();
+  SqlTokenKind punct();
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+/// token_text is the text lex_sql gives a raw token (see SqlToken).
+std::string token_text(const SqlRawToken& token);
+/// has_text reports whether token_text(token) == text, without building it.
+bool has_text(const SqlRawToken& token, std::string_view text);
+/// is_name / is_punct: as for SqlToken (punctuation is never rewritten).
+inline bool is_name(const SqlRawToken& token) {
+  return token.kind == SqlTokenKind::Word || token.kind == SqlTokenKind::QuotedIdent;
+}
+inline bool is_punct(const SqlRawToken& token, std::string_view p) {
+  return token.kind == SqlTokenKind::Punct && token.raw == p;
+}
+
 /// is_operator_word: a keyword that acts as an operator (and, or, not, in, any,
 /// is, between, ...): a '(' after it is not a function call, '-' after it is unary.
 bool is_operator_word(const SqlToken& token);

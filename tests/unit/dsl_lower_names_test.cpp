@@ -50,12 +50,15 @@ TEST_CASE("index column names follow FigureIndexColname", "[dsl][lower][names]")
 }
 
 TEST_CASE("referenced_columns finds column names in an expression", "[dsl][lower][names]") {
-  std::vector<std::string> cols = {"a", "b", "name", "text"};
-  CHECK(dsl::referenced_columns("a > b", cols) == std::vector<std::string>{"a", "b"});
-  CHECK(dsl::referenced_columns("length(name) > 0 and name <> ''", cols) ==
-        std::vector<std::string>{"name"});
-  CHECK(dsl::referenced_columns("a::text <> ''", cols) == std::vector<std::string>{"a"});
+  std::vector<std::string_view> cols = {"a", "b", "name", "text", "Q\"t"};
+  using Names = std::vector<std::string_view>;
+  CHECK(dsl::referenced_columns("a > b", cols) == Names{"a", "b"});
+  CHECK(dsl::referenced_columns("length(name) > 0 and name <> ''", cols) == Names{"name"});
+  CHECK(dsl::referenced_columns("a::text <> ''", cols) == Names{"a"});
   CHECK(dsl::referenced_columns("1 > 0", cols).empty());
   CHECK(dsl::referenced_columns("\"A\" > 0", cols).empty());
+  // Bare words fold to lower case; quoted names are unescaped and keep their case.
+  CHECK(dsl::referenced_columns("B > \"a\" and \"Q\"\"t\" <> ''", cols) == Names{"b", "a", "Q\"t"});
+  CHECK(dsl::referenced_columns("t.a > 0 and b.x(1) and \"Q\"t\"", cols).empty());
   CHECK(dsl::edit_distance("intgr", "integer") == 2);
 }

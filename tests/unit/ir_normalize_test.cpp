@@ -146,6 +146,27 @@ TEST_CASE("lex_sql follows PostgreSQL's operator rules", "[ir][normalize]") {
   CHECK(ir::lex_sql("\"A\"\"B\"")[0].text == "A\"B");
 }
 
+TEST_CASE("SqlRawLexer yields lex_sql's tokens as written", "[ir][normalize]") {
+  std::string_view text = "Lower(\"A\"\"B\") <> 'x' -- note\n and \"open";
+  std::vector<ir::SqlToken> cooked = ir::lex_sql(text);
+  ir::SqlRawLexer lexer(text);
+  ir::SqlRawToken raw;
+  std::vector<std::string_view> raws;
+  for (std::size_t i = 0; lexer.next(raw); ++i) {
+    REQUIRE(i < cooked.size());
+    CHECK(raw.kind == cooked[i].kind);
+    CHECK(ir::token_text(raw) == cooked[i].text);
+    CHECK(ir::has_text(raw, cooked[i].text));
+    CHECK_FALSE(ir::has_text(raw, cooked[i].text + "x"));
+    raws.push_back(raw.raw);
+  }
+  CHECK(raws == std::vector<std::string_view>{"Lower", "(", "\"A\"\"B\"", ")", "<>", "'x'", "and",
+                                              "\"open"});
+  CHECK(cooked[0].text == "lower");
+  CHECK(cooked[2].text == "A\"B");
+  CHECK(cooked[7].text == "open");
+}
+
 TEST_CASE("normalize sorts objects and canonicalizes types and expressions", "[ir][normalize]") {
   ir::Catalog catalog;
   catalog.extensions.push_back({"postgis", {}, {}, {}, {}});
