@@ -65,8 +65,52 @@ struct DomainWork {
   const ast::DomainDecl* decl = nullptr;
 };
 
+/// NameRef is a qualified name by view, to look names up without copying them.
+struct NameRef {
+  std::string_view schema;
+  std::string_view name;
+};
+
+/// NameLess orders QualifiedNames and NameRefs alike (schema, then name, as
+/// QualifiedName's <=> does), so that maps keyed by QualifiedName can be
+/// searched with a NameRef.
+struct NameLess {
+  using is_transparent = void;
+  static NameRef ref(const ir::QualifiedName& n) { return {n.schema, n.name}; }
+  static NameRef ref(const NameRef& n) { return n; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    NameRef x = ref(a), y = ref(b);
+    int schema = x.schema.compare(y.schema);  // one comparison of the (usually equal) schemas
+    return schema < 0 || (schema == 0 && x.name < y.name);
+  }
+};
+
+/// NameHash / NameEqual: the same for hashed maps keyed by QualifiedName.
+struct NameHash {
+  using is_transparent = void;
+  template <typename A>
+  std::size_t operator()(const A& a) const {
+    NameRef n = NameLess::ref(a);
+    std::size_t schema = std::hash<std::string_view>{}(n.schema);
+    return schema ^
+           (std::hash<std::string_view>{}(n.name) + 0x9e3779b9 + (schema << 6) + (schema >> 2));
+  }
+};
+struct NameEqual {
+  using is_transparent = void;
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    NameRef x = NameLess::ref(a), y = NameLess::ref(b);
+    return x.name == y.name && x.schema == y.schema;
+  }
+};
+/// NameIndex maps a qualified name to its place in a vector of declarations;
+/// hashed, as it is never iterated (the vector keeps declaration order).
+using NameIndex = std::unordered_map<ir::QualifiedName, std::size_t, NameHash, NameEqual>;
+
 /// Declared remembers where a name was first declared, for "previous declaration" notes.
-using Declared = std::map<ir::QualifiedName, base::SourceSpan>;
+using Declared = std::map<ir::QualifiedName, base::SourceSpan, NameLess>;
 
 struct Context {
   const LowerOptions& options;
@@ -75,10 +119,10 @@ struct Context {
   std::map<std::string, base::SourceSpan> extensions;     // name -> declaration
   std::map<std::string, base::SourceSpan> schema_blocks;  // name -> first block
   Declared enums;
-  std::vector<TableWork> tables;                         // declaration order
-  std::map<ir::QualifiedName, std::size_t> table_index;  // into tables
-  std::vector<ViewWork> views;                           // declaration order
-  std::map<ir::QualifiedName, std::size_t> view_index;   // into views
+  std::vector<TableWork> tables;  // declaration order
+  NameIndex table_index;          // into tables
+  std::vector<ViewWork> views;    // declaration order
+  NameIndex view_index;           // into views
   Declared sequences;
   Declared domains;
   std::vector<SequenceWork> sequence_work;  // declaration order
@@ -89,7 +133,16 @@ struct Context {
     std::optional<ir::TypeRef> ref;
     std::string error;
   };
-  std::unordered_map<std::string, BuiltinType> builtin_types;
+  /// Hashed by view too (transparent), so that a lookup builds its key in
+  /// builtin_key, reused from column to column, instead of a fresh string.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const {
+      return std::hash<std::string_view>{}(key);
+    }
+  };
+  std::unordered_map<std::string, BuiltinType, KeyHash, std::equal_to<>> builtin_types;
+  std::string builtin_key;
 
   /// gate reports E0201 when construct is not supported yet; returns whether it is.
   /// Gated constructs are still lowered, so their own semantic errors show too.
@@ -97,7 +150,7 @@ struct Context {
   /// schema returns the catalog's schema called name, adding it when absent.
   ir::Schema& schema(const std::string& name);
   /// find_table resolves a table reference made from inside schema `from`.
-  TableWork* find_table(const ast::QualifiedIdent& ref, const std::string& from);
+  TableWork* find_table(const ast::QualifiedIdent& ref, std::string_view from);
 };
 
 /// ident_text: an identifier's name (bare words fold to lower case, like PostgreSQL).
@@ -106,6 +159,8 @@ std::string ident_text(const ast::Ident& ident);
 /// letters (which the parser reports) needs folding; it is folded into scratch
 /// and the view points there. Otherwise the view points into the AST.
 std::string_view ident_view(const ast::Ident& ident, std::string& scratch);
+/// fold_bare: ident_view for the text of a bare (unquoted) name.
+std::string_view fold_bare(std::string_view text, std::string& scratch);
 /// quoted_name: "schema.name" in double quotes, for messages.
 std::string display(const ir::QualifiedName& name);
 /// add_note attaches "previous declaration is here" (or message) at span.

@@ -2,7 +2,6 @@
 // its columns and primary key. Also the small helpers the passes share.
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include "dsl/lower_context.hpp"
 
@@ -17,27 +16,38 @@ std::string join(const std::vector<std::string>& names) {
   return out;
 }
 
+// sorted_set: names sorted, without repeats (views into names).
+std::vector<std::string_view> sorted_set(std::vector<std::string_view> names) {
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+std::vector<std::string_view> views(const std::vector<std::string>& names) {
+  return {names.begin(), names.end()};
+}
+
 // has_matching_key: PostgreSQL requires the referenced columns to be exactly the
 // columns of the primary key, a unique constraint or a plain unique index.
 bool has_matching_key(const ir::Table& target, const std::vector<std::string>& columns) {
-  std::set<std::string> wanted(columns.begin(), columns.end());
-  auto same = [&](const std::vector<std::string>& cols) {
-    return std::set<std::string>(cols.begin(), cols.end()) == wanted &&
-           cols.size() == wanted.size();
+  std::vector<std::string_view> wanted = sorted_set(views(columns));
+  // The same set of columns, none of them twice.
+  auto same = [&](std::vector<std::string_view> cols) {
+    return cols.size() == wanted.size() && sorted_set(std::move(cols)) == wanted;
   };
-  if (target.primary_key && same(target.primary_key->columns)) return true;
+  if (target.primary_key && same(views(target.primary_key->columns))) return true;
   for (const ir::UniqueConstraint& u : target.uniques) {
-    if (same(u.columns)) return true;
+    if (same(views(u.columns))) return true;
   }
   for (const ir::Index& index : target.indexes) {
     if (!index.unique || index.where) continue;
-    std::vector<std::string> cols;
+    std::vector<std::string_view> cols;
     bool plain = true;  // an expression key cannot back a foreign key
     for (const ir::IndexElement& e : index.elements) {
       plain &= !e.expr.has_value();
-      cols.push_back(e.column);
+      cols.emplace_back(e.column);
     }
-    if (plain && same(cols)) return true;
+    if (plain && same(std::move(cols))) return true;
   }
   return false;
 }
@@ -96,9 +106,13 @@ std::string ident_text(const ast::Ident& ident) {
 }
 
 std::string_view ident_view(const ast::Ident& ident, std::string& scratch) {
+  return ident.quoted ? std::string_view(ident.text) : fold_bare(ident.text, scratch);
+}
+
+std::string_view fold_bare(std::string_view text, std::string& scratch) {
   auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  if (ident.quoted || std::none_of(ident.text.begin(), ident.text.end(), upper)) return ident.text;
-  scratch = ident.text;
+  if (std::none_of(text.begin(), text.end(), upper)) return text;
+  scratch = text;
   for (char& c : scratch)  // bare names are ASCII (the grammar's bare_ident)
     if (upper(c)) c = static_cast<char>(c - 'A' + 'a');
   return scratch;
@@ -112,19 +126,16 @@ void add_note(base::Diagnostic& diag, base::SourceSpan span, std::string message
   diag.notes.push_back({span, std::move(message)});
 }
 
-TableWork* Context::find_table(const ast::QualifiedIdent& ref, const std::string& from) {
-  std::vector<ir::QualifiedName> candidates;
-  if (ref.schema) {
-    candidates.push_back({ident_text(*ref.schema), ident_text(ref.name)});
-  } else {
-    candidates.push_back({from, ident_text(ref.name)});
-    candidates.push_back({options.default_schema, ident_text(ref.name)});
-  }
-  for (const ir::QualifiedName& name : candidates) {
-    auto it = table_index.find(name);
-    if (it != table_index.end()) return &tables[it->second];
-  }
-  return nullptr;
+TableWork* Context::find_table(const ast::QualifiedIdent& ref, std::string_view from) {
+  std::string name_scratch, schema_scratch;
+  std::string_view name = ident_view(ref.name, name_scratch);
+  auto find = [&](std::string_view schema) -> TableWork* {
+    auto it = table_index.find(NameRef{schema, name});
+    return it == table_index.end() ? nullptr : &tables[it->second];
+  };
+  if (ref.schema) return find(ident_view(*ref.schema, schema_scratch));
+  if (TableWork* found = find(from)) return found;  // the referring table's schema first
+  return find(options.default_schema);
 }
 
 void resolve_references(Context& ctx, TableWork& work) {

@@ -99,12 +99,16 @@ Outcome resolve_builtin(Context& ctx, const ast::TypeName& type, ir::TypeRef& re
   }
   // Type arguments never hold ',' or ')' (the grammar stops them there), so
   // name(arg,arg) spells each name and argument list apart.
-  std::string key = type.name;
-  key += '(';
+  std::string& key = ctx.builtin_key;
+  key.assign(type.name) += '(';
   for (const ast::TypeArg& arg : type.args) (key += arg.text) += ',';
-  auto [cached, added] = ctx.builtin_types.try_emplace(std::move(key));
-  Context::BuiltinType& found = cached->second;
-  if (added) found.ref = ir::canonical_builtin_typeref(type.name, arg_texts(type), &found.error);
+  auto cached = ctx.builtin_types.find(std::string_view(key));
+  if (cached == ctx.builtin_types.end()) {
+    cached = ctx.builtin_types.try_emplace(key).first;
+    Context::BuiltinType& fresh = cached->second;
+    fresh.ref = ir::canonical_builtin_typeref(type.name, arg_texts(type), &fresh.error);
+  }
+  const Context::BuiltinType& found = cached->second;
   if (found.ref) {
     ref = *found.ref;
     return Outcome::Resolved;
@@ -116,7 +120,7 @@ Outcome resolve_builtin(Context& ctx, const ast::TypeName& type, ir::TypeRef& re
 
 // resolve_named: enums, then domains (schema given, else the block's schema,
 // else the default schema), and types of declared extensions.
-Outcome resolve_named(Context& ctx, const ast::TypeName& type, const std::string& name,
+Outcome resolve_named(Context& ctx, const ast::TypeName& type, std::string_view name,
                       const std::string& schema, ir::TypeRef& ref) {
   std::vector<std::string> schemas;
   if (type.schema) {
@@ -125,10 +129,10 @@ Outcome resolve_named(Context& ctx, const ast::TypeName& type, const std::string
     schemas = {schema, ctx.options.default_schema};
   }
   for (const std::string& s : schemas) {
-    if (!ctx.enums.count({s, name})) continue;
+    if (!ctx.enums.count(NameRef{s, name})) continue;
     if (!type.args.empty()) {
       ctx.diags.error(DiagKind::InvalidTypeModifier, args_span(type),
-                      "enum " + display({s, name}) + " takes no type modifiers");
+                      "enum " + display({s, std::string(name)}) + " takes no type modifiers");
       return Outcome::Reported;
     }
     ref.schema = s;
@@ -136,10 +140,10 @@ Outcome resolve_named(Context& ctx, const ast::TypeName& type, const std::string
     return Outcome::Resolved;
   }
   for (const std::string& s : schemas) {
-    if (!ctx.domains.count({s, name})) continue;
+    if (!ctx.domains.count(NameRef{s, name})) continue;
     if (!type.args.empty()) {
       ctx.diags.error(DiagKind::InvalidTypeModifier, args_span(type),
-                      "domain " + display({s, name}) + " takes no type modifiers");
+                      "domain " + display({s, std::string(name)}) + " takes no type modifiers");
       return Outcome::Reported;
     }
     ref.schema = s;
@@ -165,9 +169,9 @@ Outcome resolve_named(Context& ctx, const ast::TypeName& type, const std::string
   return Outcome::Resolved;
 }
 
-void report_unknown(Context& ctx, const ast::TypeName& type, const std::string& name,
+void report_unknown(Context& ctx, const ast::TypeName& type, std::string_view name,
                     const std::string& schema) {
-  std::string shown = type.schema ? ident_text(*type.schema) + "." + name : name;
+  std::string shown = (type.schema ? ident_text(*type.schema) + "." : "") + std::string(name);
   auto& diag = ctx.diags.error(DiagKind::UnknownType, type.span, "unknown type \"" + shown + "\"");
   std::vector<std::string> candidates = {"geometry", "geography"};
   // Canonical spellings first, so that a tie suggests "integer" rather than "int4".
@@ -205,7 +209,8 @@ bool is_serial_type(const ast::TypeName& type) {
 
 std::optional<ir::TypeRef> resolve_type(Context& ctx, const ast::TypeName& type,
                                         const std::string& schema) {
-  std::string name = type.quoted ? type.name : ident_text({type.name, false, type.span});
+  std::string scratch;
+  std::string_view name = type.quoted ? std::string_view(type.name) : fold_bare(type.name, scratch);
   bool builtin_scope = !type.schema || ident_text(*type.schema) == "pg_catalog";
   ir::TypeRef ref;
   Outcome outcome = Outcome::NotFound;
