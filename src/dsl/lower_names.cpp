@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 #include "ir/normalize.hpp"
 #include "ir/sql_lexer.hpp"
@@ -120,13 +121,41 @@ std::string_view NameScope::TextArena::store(std::string_view text) {
   return {begin, text.size()};
 }
 
+std::size_t NameScope::find(std::string_view name, std::size_t hash) const {
+  std::size_t mask = names_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = names_[i];
+    if (slot.kinds == 0 || (slot.hash == hash && slot.name == name)) return i;
+  }
+}
+
+void NameScope::grow() {
+  rebuild(std::max<std::size_t>(64, names_.size() * 2));
+}
+
+void NameScope::reserve(std::size_t names) {
+  std::size_t size = 64;
+  while (size < 2 * names) size *= 2;
+  if (size > names_.size()) rebuild(size);
+}
+
+void NameScope::rebuild(std::size_t size) {
+  std::vector<Slot> old = std::exchange(names_, std::vector<Slot>(size));
+  for (const Slot& slot : old)
+    if (slot.kinds != 0) names_[find(slot.name, slot.hash)] = slot;
+}
+
 bool NameScope::take(std::string_view name, unsigned char kinds, unsigned char conflicts) {
-  // Stored first so that a new name is hashed once; taken back when the name was there.
-  std::string_view stored = text_.store(name);
-  auto [it, inserted] = names_.try_emplace(stored, 0);
-  if (!inserted) text_.drop_last(stored);
-  if (it->second & conflicts) return false;
-  it->second |= kinds;
+  if (2 * (count_ + 1) > names_.size()) grow();
+  std::size_t h = hash(name);
+  Slot& slot = names_[find(name, h)];
+  if (slot.kinds & conflicts) return false;
+  if (slot.kinds == 0) {
+    slot.name = text_.store(name);
+    slot.hash = h;
+    ++count_;
+  }
+  slot.kinds |= kinds;
   return true;
 }
 
@@ -163,11 +192,11 @@ std::string expression_column_name(std::string_view expr) {
 }
 
 std::vector<std::string> index_column_names(
-    const std::vector<std::pair<std::string, std::string>>& elements) {
+    const std::vector<std::pair<std::string_view, std::string_view>>& elements) {
   std::vector<std::string> result;
   result.reserve(elements.size());
   for (const auto& [column, expr] : elements) {
-    std::string base = column.empty() ? expression_column_name(expr) : column;
+    std::string base = column.empty() ? expression_column_name(expr) : std::string(column);
     std::string name = base;
     // ChooseIndexColumnNames: a repeated name gets 1, 2, ... (fitted into 63 bytes).
     for (int i = 1; std::find(result.begin(), result.end(), name) != result.end(); ++i) {

@@ -7,7 +7,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace schemac::dsl {
@@ -35,6 +34,9 @@ class NameScope {
   bool take_constraint(std::string_view name) { return take(name, kConstraint, kConstraint); }
   bool has_relation(std::string_view name) const { return kinds_of(name) & kRelation; }
   bool has_constraint(std::string_view name) const { return kinds_of(name) & kConstraint; }
+  /// reserve makes room for about names names in all, so that the table is not
+  /// rebuilt as it fills.
+  void reserve(std::size_t names);
 
   /// choose_relation_name: ChooseRelationName; an index backing a constraint
   /// (is_constraint) must also avoid constraint names. The result is taken.
@@ -53,20 +55,29 @@ class NameScope {
   /// take adds kinds to name unless the name already has one of conflicts.
   bool take(std::string_view name, unsigned char kinds, unsigned char conflicts);
   unsigned char kinds_of(std::string_view name) const {
-    auto it = names_.find(name);
-    return it == names_.end() ? 0 : it->second;
+    return names_.empty() ? 0 : names_[find(name, hash(name))].kinds;
   }
   /// choose tries name1_name2_label, then label1, label2, ... until take succeeds.
   std::string choose(std::string_view name1, std::string_view name2, std::string_view label,
                      unsigned char kinds, unsigned char conflicts);
+
+  /// Slot is one entry of names_; kinds 0 marks a free slot.
+  struct Slot {
+    std::string_view name;  // views text_
+    std::size_t hash = 0;
+    unsigned char kinds = 0;
+  };
+  static std::size_t hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+  /// find gives the index of name's slot, or of the free slot where it belongs.
+  std::size_t find(std::string_view name, std::size_t hash) const;
+  void grow();
+  void rebuild(std::size_t size);  // size: a power of two, above twice count_
 
   /// TextArena keeps the bytes of every name in large blocks that never move,
   /// so that a name costs no allocation of its own and views of it stay valid.
   class TextArena {
    public:
     std::string_view store(std::string_view text);
-    /// drop_last takes back the latest store (text is what it returned).
-    void drop_last(std::string_view text) { used_ -= text.size(); }
 
    private:
     static constexpr std::size_t kBlockBytes = 16 * 1024;
@@ -75,9 +86,12 @@ class NameScope {
     std::size_t used_ = 0;
   };
 
-  // Hashed: a schema of 10,000 tables holds some 40,000 relation names. The
-  // keys view text_.
-  std::unordered_map<std::string_view, unsigned char> names_;
+  // A schema of 10,000 tables holds some 40,000 relation names: an open-
+  // addressing table (linear probing, a power of two in size, at most half
+  // full) finds them without a node allocation per name as std::unordered_map
+  // would make.
+  std::vector<Slot> names_;
+  std::size_t count_ = 0;  // slots in use
   TextArena text_;
 };
 
@@ -86,7 +100,7 @@ class NameScope {
 /// name, a cast operand's name, else "expr"); repeated names get a number.
 /// Each element is {column, expr}; exactly one is non-empty.
 std::vector<std::string> index_column_names(
-    const std::vector<std::pair<std::string, std::string>>& elements);
+    const std::vector<std::pair<std::string_view, std::string_view>>& elements);
 
 /// expression_column_name: the FigureIndexColname part for one expression.
 std::string expression_column_name(std::string_view expr);

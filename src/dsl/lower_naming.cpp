@@ -16,8 +16,10 @@ using base::DiagKind;
 
 struct SchemaNames {
   NameScope scope;
-  std::unordered_map<std::string, std::optional<base::SourceSpan>>
-      relations;  // name -> declaration
+  // name -> declaration. The keys view names in ctx (tables, sequences, views
+  // and the explicit names of constraints and indexes), which stay put while
+  // names are assigned.
+  std::unordered_map<std::string_view, std::optional<base::SourceSpan>> relations;
 };
 
 // column_names views the table's column names (which stay put while naming).
@@ -99,10 +101,10 @@ void name_implicit(NameScope& scope, ir::Table& t) {
   }
   for (ir::Index& index : t.indexes) {
     if (!index.name.empty()) continue;
-    std::vector<std::pair<std::string, std::string>> elements;
+    std::vector<std::pair<std::string_view, std::string_view>> elements;
     elements.reserve(index.elements.size());
     for (const ir::IndexElement& e : index.elements)
-      elements.emplace_back(e.column, e.expr.value_or(""));
+      elements.emplace_back(e.column, e.expr ? std::string_view(*e.expr) : std::string_view());
     index.name = scope.choose_relation_name(table, name_addition(index_column_names(elements)),
                                             "idx", false);
   }
@@ -151,10 +153,19 @@ void name_domain_checks(Context& ctx, std::map<std::string, SchemaNames>& schema
   }
 }
 
+// name_count: how many names a table and its objects take, at most.
+std::size_t name_count(const ir::Table& t) {
+  return 1 + t.checks.size() + (t.primary_key ? 1 : 0) + t.uniques.size() + t.foreign_keys.size() +
+         t.indexes.size();
+}
+
 }  // namespace
 
 void assign_names(Context& ctx) {
   std::map<std::string, SchemaNames> schemas;
+  std::map<std::string_view, std::size_t> counts;  // of table names per schema
+  for (const TableWork& work : ctx.tables) counts[work.name.schema] += name_count(work.table);
+  for (const auto& [schema, count] : counts) schemas[std::string(schema)].scope.reserve(count);
   for (TableWork& work : ctx.tables) {
     SchemaNames& names = schemas[work.name.schema];
     names.scope.take_relation(work.name.name);

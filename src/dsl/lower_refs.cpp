@@ -16,28 +16,27 @@ std::string join(const std::vector<std::string>& names) {
   return out;
 }
 
-// sorted_set: names sorted, without repeats (views into names).
-std::vector<std::string_view> sorted_set(std::vector<std::string_view> names) {
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
-}
-
-std::vector<std::string_view> views(const std::vector<std::string>& names) {
-  return {names.begin(), names.end()};
+// same_columns: cols holds exactly the names in wanted, none of them twice (a
+// key's column set). Keys have a few columns, so pairwise scans beat building sets.
+template <typename Cols>
+bool same_columns(const Cols& cols, const std::vector<std::string>& wanted) {
+  auto in = [](const auto& range, std::string_view name) {
+    return std::find(range.begin(), range.end(), name) != range.end();
+  };
+  for (auto it = cols.begin(); it != cols.end(); ++it) {
+    std::string_view col = *it;
+    if (!in(wanted, col) || std::find(cols.begin(), it, col) != it) return false;
+  }
+  return std::all_of(wanted.begin(), wanted.end(),
+                     [&](const std::string& name) { return in(cols, name); });
 }
 
 // has_matching_key: PostgreSQL requires the referenced columns to be exactly the
 // columns of the primary key, a unique constraint or a plain unique index.
 bool has_matching_key(const ir::Table& target, const std::vector<std::string>& columns) {
-  std::vector<std::string_view> wanted = sorted_set(views(columns));
-  // The same set of columns, none of them twice.
-  auto same = [&](std::vector<std::string_view> cols) {
-    return cols.size() == wanted.size() && sorted_set(std::move(cols)) == wanted;
-  };
-  if (target.primary_key && same(views(target.primary_key->columns))) return true;
+  if (target.primary_key && same_columns(target.primary_key->columns, columns)) return true;
   for (const ir::UniqueConstraint& u : target.uniques) {
-    if (same(views(u.columns))) return true;
+    if (same_columns(u.columns, columns)) return true;
   }
   for (const ir::Index& index : target.indexes) {
     if (!index.unique || index.where) continue;
@@ -47,7 +46,7 @@ bool has_matching_key(const ir::Table& target, const std::vector<std::string>& c
       plain &= !e.expr.has_value();
       cols.emplace_back(e.column);
     }
-    if (plain && same(std::move(cols))) return true;
+    if (plain && same_columns(cols, columns)) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 // Table bodies: columns and their modifiers, and table-level items. Names that
 // PostgreSQL would derive are left empty here and filled in by lower_naming.cpp.
 #include <array>
-#include <deque>
+#include <forward_list>
 #include <unordered_map>
 #include <variant>
 
@@ -46,7 +46,7 @@ class ColumnNames {
     std::string scratch;
     std::string_view name = ident_view(ident, scratch);
     if (const ast::ColumnDef* first = find(name)) return first;
-    if (!scratch.empty()) name = folded_.emplace_back(std::move(scratch));
+    if (!scratch.empty()) name = folded_.emplace_front(std::move(scratch));
     list_.emplace_back(name, def);
     if (!index_.empty()) {
       index_.emplace(name, def);
@@ -56,6 +56,7 @@ class ColumnNames {
     }
     return def;
   }
+  void reserve(std::size_t columns) { list_.reserve(columns); }
   /// find gives the first declaration of name, or nullptr.
   const ast::ColumnDef* find(std::string_view name) const {
     if (!index_.empty()) {
@@ -71,7 +72,7 @@ class ColumnNames {
   static constexpr std::size_t kLinearMax = 32;
   std::vector<std::pair<std::string_view, const ast::ColumnDef*>> list_;
   std::unordered_map<std::string_view, const ast::ColumnDef*> index_;  // when list_ is long
-  std::deque<std::string> folded_;  // stable storage for folded names
+  std::forward_list<std::string> folded_;  // stable storage for folded names (none, usually)
 };
 
 /// TableBody carries what lowering one table needs besides the table itself.
@@ -338,6 +339,7 @@ void lower_table_body(Context& ctx, TableWork& work) {
   for (const ast::TableItem& item : decl.items)
     column_defs += std::holds_alternative<ast::ColumnDef>(item);
   work.table.columns.reserve(column_defs);
+  body.columns.reserve(column_defs);
   for (const ast::TableItem& item : decl.items) {
     const auto* def = std::get_if<ast::ColumnDef>(&item);
     if (!def) continue;

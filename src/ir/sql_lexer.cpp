@@ -6,13 +6,24 @@
 namespace schemac::ir {
 namespace {
 
+// Character classes of the "C" locale (schemac never sets another), inline
+// rather than through <cctype>'s table lookups: the lexer runs per character.
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 bool is_ident_start(char c) {
-  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
+  return is_alpha(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
 
 bool is_ident_char(char c) {
-  return is_ident_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$';
+  return is_ident_start(c) || is_digit(c) || c == '$';
 }
 
 bool is_op_char(char c) {
@@ -54,8 +65,7 @@ bool SqlRawLexer::next(SqlRawToken& token) {
     token.kind = quoted_ident();
   } else if (c == '$') {
     token.kind = dollar();
-  } else if (std::isdigit(static_cast<unsigned char>(c)) ||
-             (c == '.' && std::isdigit(static_cast<unsigned char>(peek(1))))) {
+  } else if (is_digit(c) || (c == '.' && is_digit(peek(1)))) {
     token.kind = number();
   } else if (is_ident_start(c)) {
     token.kind = word();
@@ -71,7 +81,7 @@ bool SqlRawLexer::next(SqlRawToken& token) {
 // skip_space_and_comments returns false at the end of the text.
 bool SqlRawLexer::skip_space_and_comments() {
   while (i_ < s_.size()) {
-    if (std::isspace(static_cast<unsigned char>(s_[i_]))) {
+    if (is_space(s_[i_])) {
       ++i_;
     } else if (s_.substr(i_, 2) == "--") {
       while (i_ < s_.size() && s_[i_] != '\n') ++i_;
@@ -115,9 +125,9 @@ SqlTokenKind SqlRawLexer::quoted_ident() {
 }
 
 SqlTokenKind SqlRawLexer::dollar() {
-  if (std::isdigit(static_cast<unsigned char>(peek(1)))) {
+  if (is_digit(peek(1))) {
     ++i_;
-    while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
+    while (i_ < s_.size() && is_digit(s_[i_])) ++i_;
     return SqlTokenKind::Param;
   }
   std::size_t tag_end = s_.find('$', i_ + 1);
@@ -133,7 +143,7 @@ SqlTokenKind SqlRawLexer::dollar() {
 
 SqlTokenKind SqlRawLexer::number() {
   auto digits = [&] {
-    while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
+    while (i_ < s_.size() && is_digit(s_[i_])) ++i_;
   };
   digits();
   if (peek(0) == '.' && peek(1) != '.') {
@@ -141,8 +151,7 @@ SqlTokenKind SqlRawLexer::number() {
     digits();
   }
   if ((peek(0) == 'e' || peek(0) == 'E') &&
-      (std::isdigit(static_cast<unsigned char>(peek(1))) ||
-       ((peek(1) == '+' || peek(1) == '-') && std::isdigit(static_cast<unsigned char>(peek(2)))))) {
+      (is_digit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && is_digit(peek(2))))) {
     i_ += 2;
     digits();
   }

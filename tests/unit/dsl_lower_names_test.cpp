@@ -35,7 +35,7 @@ TEST_CASE("NameScope numbers clashing names like PostgreSQL", "[dsl][lower][name
 }
 
 TEST_CASE("index column names follow FigureIndexColname", "[dsl][lower][names]") {
-  using Elements = std::vector<std::pair<std::string, std::string>>;
+  using Elements = std::vector<std::pair<std::string_view, std::string_view>>;
   CHECK(dsl::index_column_names(Elements{{"a", ""}, {"b", ""}}) ==
         std::vector<std::string>{"a", "b"});
   CHECK(dsl::index_column_names(Elements{{"", "a + b"}}) == std::vector<std::string>{"expr"});
