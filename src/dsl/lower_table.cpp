@@ -112,37 +112,35 @@ struct TableBody {
       return;
     }
     pk_span = span;
-    ir::PrimaryKey pk;
+    ir::PrimaryKey& pk = work.table.primary_key.emplace();
     if (name) pk.name = ident_text(*name);
     pk.columns = std::move(cols);
     pk.provenance.span = span;
-    work.table.primary_key = std::move(pk);
   }
 
   void unique(std::vector<std::string> cols, const std::optional<ast::Ident>& name,
               base::SourceSpan span) {
     ctx.gate(Construct::Unique, span);
-    ir::UniqueConstraint u;
+    ir::UniqueConstraint& u = work.table.uniques.emplace_back();
     if (name) u.name = ident_text(*name);
     u.columns = std::move(cols);
     u.provenance.span = span;
-    work.table.uniques.push_back(std::move(u));
   }
 
   void check(const ast::Expr& expr, const std::optional<ast::Ident>& name, base::SourceSpan span) {
     ctx.gate(Construct::Check, span);
-    ir::CheckConstraint c;
+    ir::CheckConstraint& c = work.table.checks.emplace_back();
     if (name) c.name = ident_text(*name);
     c.expr = expr.text;
     c.provenance.span = span;
-    work.table.checks.push_back(std::move(c));
   }
 
   void foreign_key(std::vector<std::string> cols, const std::optional<ast::Ident>& name,
                    const ast::QualifiedIdent& target, const std::vector<ast::Ident>& ref_columns,
                    const ast::FkOptions& options, base::SourceSpan span) {
     ctx.gate(Construct::ForeignKey, span);
-    ir::ForeignKey fk;
+    work.pending_fks.push_back({work.table.foreign_keys.size(), &target, &ref_columns, span});
+    ir::ForeignKey& fk = work.table.foreign_keys.emplace_back();
     if (name) fk.name = ident_text(*name);
     fk.columns = std::move(cols);
     fk.on_delete = options.on_delete.value_or(ir::FkAction::NoAction);
@@ -150,8 +148,6 @@ struct TableBody {
     fk.deferrable = options.deferrable || options.initially_deferred;
     fk.initially_deferred = options.initially_deferred;
     fk.provenance.span = span;
-    work.pending_fks.push_back({work.table.foreign_keys.size(), &target, &ref_columns, span});
-    work.table.foreign_keys.push_back(std::move(fk));
   }
 
   void column(const ast::ColumnDef& def);
@@ -160,16 +156,22 @@ struct TableBody {
   void item(const ast::TableItem& item);
 };
 
+// just: the column list of a constraint declared on col itself. (A braced
+// {col.name} would copy the name twice, through an initializer_list.)
+std::vector<std::string> just(const ir::Column& col) {
+  return std::vector<std::string>(1, col.name);
+}
+
 void TableBody::column_modifier(ir::Column& col, const ast::ColumnModifier& modifier) {
   std::visit(
       overloaded{
           [&](const ast::NotNullMod&) { col.not_null = true; },
           [&](const ast::NullMod&) {},
           [&](const ast::DefaultMod& m) { col.default_expr = m.expr.text; },
-          [&](const ast::PrimaryKeyMod& m) { primary_key({col.name}, m.constraint_name, m.span); },
-          [&](const ast::UniqueMod& m) { unique({col.name}, m.constraint_name, m.span); },
+          [&](const ast::PrimaryKeyMod& m) { primary_key(just(col), m.constraint_name, m.span); },
+          [&](const ast::UniqueMod& m) { unique(just(col), m.constraint_name, m.span); },
           [&](const ast::ReferencesMod& m) {
-            foreign_key({col.name}, m.constraint_name, m.table, m.columns, m.options, m.span);
+            foreign_key(just(col), m.constraint_name, m.table, m.columns, m.options, m.span);
           },
           [&](const ast::CheckMod& m) { check(m.expr, m.constraint_name, m.span); },
           [&](const ast::RenamedFromMod& m) {
@@ -281,12 +283,13 @@ void TableBody::column(const ast::ColumnDef& def) {
 
 void TableBody::index(const ast::IndexDef& def) {
   ctx.gate(Construct::Index, def.span);
-  ir::Index index;
+  ir::Index& index = work.table.indexes.emplace_back();
   if (def.name) index.name = ident_text(*def.name);
   if (def.method) index.method = ident_text(*def.method);
   index.unique = def.unique;
+  index.elements.reserve(def.elements.size());
   for (const ast::IndexElem& elem : def.elements) {
-    ir::IndexElement element;
+    ir::IndexElement& element = index.elements.emplace_back();
     if (elem.column) element.column = column_name(*elem.column);
     if (elem.expr) element.expr = elem.expr->text;
     if (elem.opclass) {
@@ -295,7 +298,6 @@ void TableBody::index(const ast::IndexDef& def) {
     }
     element.descending = elem.descending;
     element.nulls_first = elem.nulls_first;
-    index.elements.push_back(std::move(element));
   }
   index.include = column_list(def.include);
   if (def.where) index.where = def.where->text;
@@ -308,7 +310,6 @@ void TableBody::index(const ast::IndexDef& def) {
     index.comment = def.doc->text;
   }
   index.provenance.span = def.span;
-  work.table.indexes.push_back(std::move(index));
 }
 
 void TableBody::item(const ast::TableItem& item) {
@@ -332,14 +333,43 @@ void TableBody::item(const ast::TableItem& item) {
 
 }  // namespace
 
+// reserve_items sizes the table's vectors from its items and column modifiers
+// (at most one element each), so that each is allocated once: growing one
+// element at a time would reallocate and move the elements again and again.
+void reserve_items(TableWork& work, ColumnNames& names) {
+  std::size_t columns = 0, uniques = 0, checks = 0, fks = 0, indexes = 0;
+  for (const ast::TableItem& item : work.decl->items) {
+    std::visit(overloaded{
+                   [&](const ast::ColumnDef& d) {
+                     ++columns;
+                     for (const ast::ColumnModifier& m : d.modifiers) {
+                       uniques += m.index() == kMod<ast::UniqueMod>;
+                       checks += m.index() == kMod<ast::CheckMod>;
+                       fks += m.index() == kMod<ast::ReferencesMod>;
+                     }
+                   },
+                   [&](const ast::UniqueDef&) { ++uniques; },
+                   [&](const ast::CheckDef&) { ++checks; },
+                   [&](const ast::ForeignKeyDef&) { ++fks; },
+                   [&](const ast::IndexDef&) { ++indexes; },
+                   [](const auto&) {},
+               },
+               item);
+  }
+  names.reserve(columns);
+  ir::Table& t = work.table;
+  t.columns.reserve(columns);
+  t.uniques.reserve(uniques);
+  t.checks.reserve(checks);
+  t.foreign_keys.reserve(fks);
+  work.pending_fks.reserve(fks);
+  t.indexes.reserve(indexes);
+}
+
 void lower_table_body(Context& ctx, TableWork& work) {
   TableBody body{ctx, work, {}, {}};
   const ast::TableDecl& decl = *work.decl;
-  std::size_t column_defs = 0;
-  for (const ast::TableItem& item : decl.items)
-    column_defs += std::holds_alternative<ast::ColumnDef>(item);
-  work.table.columns.reserve(column_defs);
-  body.columns.reserve(column_defs);
+  reserve_items(work, body.columns);
   for (const ast::TableItem& item : decl.items) {
     const auto* def = std::get_if<ast::ColumnDef>(&item);
     if (!def) continue;
