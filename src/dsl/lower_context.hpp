@@ -143,6 +143,10 @@ struct Context {
   };
   std::unordered_map<std::string, BuiltinType, KeyHash, std::equal_to<>> builtin_types;
   std::string builtin_key;
+  /// resolved_types: resolve_type's answer for each spelling that resolved,
+  /// keyed as spelling_key builds type_key.
+  std::unordered_map<std::string, ir::TypeRef, KeyHash, std::equal_to<>> resolved_types;
+  std::string type_key;
 
   /// gate reports E0201 when construct is not supported yet; returns whether it is.
   /// Gated constructs are still lowered, so their own semantic errors show too.

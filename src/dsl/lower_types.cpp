@@ -207,8 +207,31 @@ bool is_serial_type(const ast::TypeName& type) {
   return false;
 }
 
-std::optional<ir::TypeRef> resolve_type(Context& ctx, const ast::TypeName& type,
-                                        const std::string& schema) {
+namespace {
+
+// append_part adds one length-prefixed part to a cache key, so that no text
+// can pass for another part.
+void append_part(std::string& key, std::string_view part) {
+  std::size_t size = part.size();
+  key.append(reinterpret_cast<const char*>(&size), sizeof size).append(part);
+}
+
+// spelling_key: everything resolve_type reads besides the declarations. Spans
+// are left out: they only place diagnostics, and only resolved types are cached.
+void spelling_key(const ast::TypeName& type, std::string_view schema, std::string& key) {
+  key.clear();
+  key += type.schema ? 's' : '-';
+  key += type.quoted ? 'q' : '-';
+  key += type.array_dims > 0 ? 'a' : '-';
+  std::string scratch;
+  if (type.schema) append_part(key, ident_view(*type.schema, scratch));
+  append_part(key, type.name);
+  append_part(key, schema);
+  for (const ast::TypeArg& arg : type.args) append_part(key, arg.text);
+}
+
+std::optional<ir::TypeRef> resolve_uncached(Context& ctx, const ast::TypeName& type,
+                                            const std::string& schema) {
   std::string scratch;
   std::string_view name = type.quoted ? std::string_view(type.name) : fold_bare(type.name, scratch);
   bool builtin_scope = !type.schema || ident_text(*type.schema) == "pg_catalog";
@@ -223,6 +246,21 @@ std::optional<ir::TypeRef> resolve_type(Context& ctx, const ast::TypeName& type,
   if (outcome == Outcome::NotFound) report_unknown(ctx, type, name, schema);
   if (outcome != Outcome::Resolved) return std::nullopt;
   ref.is_array = type.array_dims > 0;
+  return ref;
+}
+
+}  // namespace
+
+std::optional<ir::TypeRef> resolve_type(Context& ctx, const ast::TypeName& type,
+                                        const std::string& schema) {
+  // Types are resolved once every declaration is known, so a spelling resolves
+  // the same way each time; thousands of columns share a handful of spellings.
+  // Only resolved ones are remembered: they report nothing, failures do.
+  spelling_key(type, schema, ctx.type_key);
+  auto cached = ctx.resolved_types.find(std::string_view(ctx.type_key));
+  if (cached != ctx.resolved_types.end()) return cached->second;
+  std::optional<ir::TypeRef> ref = resolve_uncached(ctx, type, schema);
+  if (ref) ctx.resolved_types.emplace(ctx.type_key, *ref);
   return ref;
 }
 
