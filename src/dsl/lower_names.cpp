@@ -196,14 +196,18 @@ std::vector<std::string> index_column_names(
   std::vector<std::string> result;
   result.reserve(elements.size());
   for (const auto& [column, expr] : elements) {
-    std::string base = column.empty() ? expression_column_name(expr) : std::string(column);
-    std::string name = base;
+    std::string name = column.empty() ? expression_column_name(expr) : std::string(column);
     // ChooseIndexColumnNames: a repeated name gets 1, 2, ... (fitted into 63 bytes).
-    for (int i = 1; std::find(result.begin(), result.end(), name) != result.end(); ++i) {
-      std::string suffix = std::to_string(i);
-      name = base.substr(0, clip_utf8(base, kMaxIdentifierBytes - suffix.size())) + suffix;
+    auto taken = [&] { return std::find(result.begin(), result.end(), name) != result.end(); };
+    if (taken()) {
+      const std::string base = std::move(name);
+      int i = 0;
+      do {
+        std::string suffix = std::to_string(++i);
+        name = base.substr(0, clip_utf8(base, kMaxIdentifierBytes - suffix.size())) + suffix;
+      } while (taken());
     }
-    result.push_back(name);
+    result.push_back(std::move(name));
   }
   return result;
 }

@@ -209,11 +209,13 @@ bool is_serial_type(const ast::TypeName& type) {
 
 namespace {
 
-// append_part adds one length-prefixed part to a cache key, so that no text
-// can pass for another part.
+// append_part adds one part to a cache key, prefixed by its length (7 bits a
+// byte, so one byte for any name), so that no text can pass for another part.
 void append_part(std::string& key, std::string_view part) {
   std::size_t size = part.size();
-  key.append(reinterpret_cast<const char*>(&size), sizeof size).append(part);
+  for (; size >= 0x80; size >>= 7) key += static_cast<char>(0x80 | (size & 0x7f));
+  key += static_cast<char>(size);
+  key.append(part);
 }
 
 // spelling_key: everything resolve_type reads besides the declarations. Spans
