@@ -200,6 +200,26 @@ TEST_CASE("lower: duplicates are errors with a note at the first one", "[dsl][lo
   }
 }
 
+TEST_CASE("lower: wide tables find their columns past the linear scan", "[dsl][lower]") {
+  // More columns than ColumnNames scans linearly, so lookups go through its hash index.
+  std::vector<ast::TableItem> items;
+  for (int i = 0; i < 40; ++i) items.push_back(col("c" + std::to_string(i), ty("int")));
+  items.push_back(col("C35", ty("text")));  // a bare name folds: a duplicate of c35
+  items.push_back(ast::UniqueDef{std::nullopt, ids({"c39", "c0", "nope"}), span()});
+  items.push_back(ast::PrimaryKeyDef{std::nullopt, ids({"C38"}), span()});
+  Result r = run({table("t", std::move(items))});
+  CHECK(r.messages() == Messages{
+                            "E0203 duplicate column \"c35\" in table \"public.t\"",
+                            "E0206 column \"nope\" does not exist in table \"public.t\"",
+                        });
+  REQUIRE(r.catalog.schemas.size() == 1);
+  const ir::Table& t = r.catalog.schemas[0].tables.at(0);
+  CHECK(t.columns.size() == 40);
+  CHECK(t.uniques.at(0).columns == std::vector<std::string>{"c39", "c0", "nope"});
+  CHECK(t.primary_key->columns == std::vector<std::string>{"c38"});
+  CHECK(t.columns[38].not_null);
+}
+
 TEST_CASE("lower: primary keys", "[dsl][lower]") {
   Result r = run({table("t", {col("a", ty("int"), {pk()}), col("b", ty("int")),
                               ast::PrimaryKeyDef{std::nullopt, ids({"b"}), span()}})});
