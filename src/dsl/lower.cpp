@@ -218,8 +218,7 @@ ir::Schema& Context::schema(const std::string& name) {
 
 ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
                   base::Diagnostics& diags) {
-  lower_detail::Context ctx{options, diags, {}, {}, {}, {}, {}, {}, {},
-                            {},      {},    {}, {}, {}, {}, {}, {}, {}};
+  lower_detail::Context ctx(options, diags);
   for (const ast::File& file : files) {
     lower_detail::lower_decls(ctx, file.decls, options.default_schema, false);
   }

@@ -113,6 +113,8 @@ using NameIndex = std::unordered_map<ir::QualifiedName, std::size_t, NameHash, N
 using Declared = std::map<ir::QualifiedName, base::SourceSpan, NameLess>;
 
 struct Context {
+  Context(const LowerOptions& options, base::Diagnostics& diags) : options(options), diags(diags) {}
+
   const LowerOptions& options;
   base::Diagnostics& diags;
   ir::Catalog catalog;

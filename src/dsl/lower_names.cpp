@@ -133,9 +133,9 @@ void NameScope::grow() {
   rebuild(std::max<std::size_t>(64, names_.size() * 2));
 }
 
-void NameScope::reserve(std::size_t names) {
+void NameScope::reserve(std::size_t n) {
   std::size_t size = 64;
-  while (size < 2 * names) size *= 2;
+  while (size < 2 * n) size *= 2;
   if (size > names_.size()) rebuild(size);
 }
 

@@ -34,9 +34,9 @@ class NameScope {
   bool take_constraint(std::string_view name) { return take(name, kConstraint, kConstraint); }
   bool has_relation(std::string_view name) const { return kinds_of(name) & kRelation; }
   bool has_constraint(std::string_view name) const { return kinds_of(name) & kConstraint; }
-  /// reserve makes room for about names names in all, so that the table is not
-  /// rebuilt as it fills.
-  void reserve(std::size_t names);
+  /// reserve sizes the scope for n names in all, so that it is not rebuilt as
+  /// it fills.
+  void reserve(std::size_t n);
 
   /// choose_relation_name: ChooseRelationName; an index backing a constraint
   /// (is_constraint) must also avoid constraint names. The result is taken.

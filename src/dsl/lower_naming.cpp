@@ -163,7 +163,7 @@ std::size_t name_count(const ir::Table& t) {
 
 void assign_names(Context& ctx) {
   std::map<std::string, SchemaNames> schemas;
-  std::map<std::string_view, std::size_t> counts;  // of table names per schema
+  std::map<std::string_view, std::size_t> counts;  // names each schema's tables take
   for (const TableWork& work : ctx.tables) counts[work.name.schema] += name_count(work.table);
   for (const auto& [schema, count] : counts) schemas[std::string(schema)].scope.reserve(count);
   for (TableWork& work : ctx.tables) {
