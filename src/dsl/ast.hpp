@@ -3,6 +3,7 @@
 // diagnostics point at the source. Free of PEGTL: only parse.cpp sees the grammar.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -15,6 +16,41 @@ namespace schemac::dsl::ast {
 
 using base::SourceSpan;
 
+/// Boxed<T> is an optional T held on the heap: a pointer's size when absent.
+/// The AST keeps in it what most entries leave out (constraint names, schema
+/// qualifiers, doc comments, index options), so that a column or a modifier,
+/// of which a large schema has hundreds of thousands, stays small. It reads
+/// like std::optional (bool, *, ->, reset) and copies deeply.
+template <typename T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(std::nullopt_t) {}  // NOLINT: converts like std::optional
+  Boxed(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT
+  Boxed(std::optional<T> value) {                                    // NOLINT
+    if (value) value_ = std::make_unique<T>(std::move(*value));
+  }
+  Boxed(const Boxed& other) : value_(other ? std::make_unique<T>(*other) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) value_ = other ? std::make_unique<T>(*other) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  ~Boxed() = default;
+
+  explicit operator bool() const { return value_ != nullptr; }
+  bool has_value() const { return value_ != nullptr; }
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+  T* operator->() { return value_.get(); }
+  const T* operator->() const { return value_.get(); }
+  void reset() { value_.reset(); }
+
+ private:
+  std::unique_ptr<T> value_;
+};
+
 /// Ident is a name as written: bare (lower-case) or double-quoted (unescaped text).
 struct Ident {
   std::string text;
@@ -24,7 +60,7 @@ struct Ident {
 
 /// QualifiedIdent is `name` or `schema.name`.
 struct QualifiedIdent {
-  std::optional<Ident> schema;
+  Boxed<Ident> schema;
   Ident name;
   SourceSpan span;
 };
@@ -54,7 +90,7 @@ struct TypeArg {
 /// they were written ("timestamp(3) with time zone" -> name "timestamp with time zone", args
 /// {"3"}).
 struct TypeName {
-  std::optional<Ident> schema;
+  Boxed<Ident> schema;
   std::string name;
   bool quoted = false;
   std::vector<TypeArg> args;
@@ -83,22 +119,22 @@ struct DefaultMod {
   SourceSpan span;
 };
 struct PrimaryKeyMod {
-  std::optional<Ident> constraint_name;
+  Boxed<Ident> constraint_name;
   SourceSpan span;
 };
 struct UniqueMod {
-  std::optional<Ident> constraint_name;
+  Boxed<Ident> constraint_name;
   SourceSpan span;
 };
 struct ReferencesMod {
-  std::optional<Ident> constraint_name;
+  Boxed<Ident> constraint_name;
   QualifiedIdent table;
   std::vector<Ident> columns;  // empty: the referenced table's primary key
   FkOptions options;
   SourceSpan span;
 };
 struct CheckMod {
-  std::optional<Ident> constraint_name;
+  Boxed<Ident> constraint_name;
   Expr expr;
   SourceSpan span;
 };
@@ -141,23 +177,23 @@ struct ColumnDef {
   Ident name;
   TypeName type;
   std::vector<ColumnModifier> modifiers;
-  std::optional<DocComment> doc;
+  Boxed<DocComment> doc;
   SourceSpan span;
 };
 
 // Table-level items.
 struct PrimaryKeyDef {
-  std::optional<Ident> name;
+  Boxed<Ident> name;
   std::vector<Ident> columns;
   SourceSpan span;
 };
 struct UniqueDef {
-  std::optional<Ident> name;
+  Boxed<Ident> name;
   std::vector<Ident> columns;
   SourceSpan span;
 };
 struct ForeignKeyDef {
-  std::optional<Ident> name;
+  Boxed<Ident> name;
   std::vector<Ident> columns;
   QualifiedIdent table;
   std::vector<Ident> ref_columns;
@@ -165,7 +201,7 @@ struct ForeignKeyDef {
   SourceSpan span;
 };
 struct CheckDef {
-  std::optional<Ident> name;
+  Boxed<Ident> name;
   Expr expr;
   SourceSpan span;
 };
@@ -173,8 +209,8 @@ struct CheckDef {
 /// IndexElem is a column name or a parenthesised expression, with options.
 struct IndexElem {
   std::optional<Ident> column;
-  std::optional<Expr> expr;
-  std::optional<QualifiedIdent> opclass;
+  Boxed<Expr> expr;
+  Boxed<QualifiedIdent> opclass;
   bool descending = false;
   std::optional<bool> nulls_first;
   SourceSpan span;
@@ -182,14 +218,14 @@ struct IndexElem {
 
 /// IndexDef: [unique] index [name] [using method] (elems) [include (cols)] [where (expr)]
 struct IndexDef {
-  std::optional<Ident> name;
+  Boxed<Ident> name;
   bool unique = false;
-  std::optional<Ident> method;
+  Boxed<Ident> method;
   std::vector<IndexElem> elements;
   std::vector<Ident> include;
-  std::optional<Expr> where;
-  std::optional<RenamedFromMod> renamed_from;
-  std::optional<DocComment> doc;
+  Boxed<Expr> where;
+  Boxed<RenamedFromMod> renamed_from;
+  Boxed<DocComment> doc;
   SourceSpan span;
 };
 

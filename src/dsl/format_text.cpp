@@ -47,7 +47,7 @@ std::string Text::type(const ast::TypeName& type) const {
   return out;
 }
 
-std::string Text::constraint_prefix(const std::optional<ast::Ident>& name) const {
+std::string Text::constraint_prefix(const ast::Boxed<ast::Ident>& name) const {
   return name ? "constraint " + ident(*name) + " " : "";
 }
 

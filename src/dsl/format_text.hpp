@@ -35,7 +35,7 @@ class Text {
  private:
   std::string fk_target(const ast::QualifiedIdent& table, const std::vector<ast::Ident>& columns,
                         const ast::FkOptions& options) const;
-  std::string constraint_prefix(const std::optional<ast::Ident>& name) const;
+  std::string constraint_prefix(const ast::Boxed<ast::Ident>& name) const;
 
   std::string_view source_;
 };

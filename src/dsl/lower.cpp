@@ -5,6 +5,8 @@
 // indexes as PostgreSQL would; views come last (lower_view.cpp).
 #include "dsl/lower.hpp"
 
+#include <string_view>
+#include <unordered_map>
 #include <variant>
 
 #include "dsl/lower_context.hpp"
@@ -185,11 +187,28 @@ void check_type_clashes(Context& ctx) {
   }
 }
 
-// place_tables moves the lowered tables into their schemas, in declaration order.
+// place_tables moves the lowered tables into their schemas, in declaration
+// order, into vectors sized first: growing them would copy every table.
 void place_tables(Context& ctx) {
+  std::unordered_map<std::string_view, std::size_t> per_schema;
+  for (const TableWork& work : ctx.tables) ++per_schema[work.name.schema];
+  for (const auto& [schema, count] : per_schema)
+    ctx.schema(std::string(schema)).tables.reserve(count);
   for (TableWork& work : ctx.tables) {
     ctx.schema(work.name.schema).tables.push_back(std::move(work.table));
   }
+}
+
+// count_tables: the table declarations in decls, schema blocks included.
+std::size_t count_tables(const std::vector<ast::Decl>& decls) {
+  std::size_t count = 0;
+  for (const ast::Decl& decl : decls) {
+    if (std::holds_alternative<ast::TableDecl>(decl.node))
+      ++count;
+    else if (const auto* block = std::get_if<ast::SchemaDecl>(&decl.node))
+      count += count_tables(block->decls);
+  }
+  return count;
 }
 
 }  // namespace
@@ -219,6 +238,9 @@ ir::Schema& Context::schema(const std::string& name) {
 ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
                   base::Diagnostics& diags) {
   lower_detail::Context ctx(options, diags);
+  std::size_t tables = 0;
+  for (const ast::File& file : files) tables += lower_detail::count_tables(file.decls);
+  ctx.tables.reserve(tables);  // a TableWork holds its table: no regrowth, no moves
   for (const ast::File& file : files) {
     lower_detail::lower_decls(ctx, file.decls, options.default_schema, false);
   }

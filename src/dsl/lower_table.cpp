@@ -61,7 +61,7 @@ struct TableBody {
     return std::string(name);
   }
 
-  void primary_key(std::vector<std::string> cols, const std::optional<ast::Ident>& name,
+  void primary_key(std::vector<std::string> cols, const ast::Boxed<ast::Ident>& name,
                    base::SourceSpan span) {
     if (pk_span) {
       auto& diag = ctx.diags.error(DiagKind::DuplicatePrimaryKey, span,
@@ -76,7 +76,7 @@ struct TableBody {
     pk.provenance.span = span;
   }
 
-  void unique(std::vector<std::string> cols, const std::optional<ast::Ident>& name,
+  void unique(std::vector<std::string> cols, const ast::Boxed<ast::Ident>& name,
               base::SourceSpan span) {
     ctx.gate(Construct::Unique, span);
     ir::UniqueConstraint& u = work.table.uniques.emplace_back();
@@ -85,7 +85,7 @@ struct TableBody {
     u.provenance.span = span;
   }
 
-  void check(const ast::Expr& expr, const std::optional<ast::Ident>& name, base::SourceSpan span) {
+  void check(const ast::Expr& expr, const ast::Boxed<ast::Ident>& name, base::SourceSpan span) {
     ctx.gate(Construct::Check, span);
     ir::CheckConstraint& c = work.table.checks.emplace_back();
     if (name) c.name = ident_text(*name);
@@ -93,7 +93,7 @@ struct TableBody {
     c.provenance.span = span;
   }
 
-  void foreign_key(std::vector<std::string> cols, const std::optional<ast::Ident>& name,
+  void foreign_key(std::vector<std::string> cols, const ast::Boxed<ast::Ident>& name,
                    const ast::QualifiedIdent& target, const std::vector<ast::Ident>& ref_columns,
                    const ast::FkOptions& options, base::SourceSpan span) {
     ctx.gate(Construct::ForeignKey, span);
