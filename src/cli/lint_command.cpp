@@ -9,7 +9,7 @@
 
 namespace schemac::cli {
 
-LintRun lint_desired(const LoadedSchema& loaded, Session& session) {
+LintRun lint_suppressions(const LoadedSchema& loaded, Session& session) {
   LintRun run;
   run.context.levels = session.config.lint_levels;
   run.context.sources = &session.sources;
@@ -26,9 +26,18 @@ LintRun lint_desired(const LoadedSchema& loaded, Session& session) {
       run.context.suppressions.push_back({comment.span.file, line, std::move(*rules)});
     }
   }
+  return run;
+}
+
+void lint_schema(LintRun& run, const ir::Catalog& normalized_desired) {
+  lint::check_schema(normalized_desired, run.context, run.findings);
+}
+
+LintRun lint_desired(const LoadedSchema& loaded, Session& session) {
+  LintRun run = lint_suppressions(loaded, session);
   ir::Catalog desired = loaded.catalog;
   ir::normalize(desired);
-  lint::check_schema(desired, run.context, run.findings);
+  lint_schema(run, desired);
   return run;
 }
 

@@ -21,6 +21,15 @@ struct LintRun {
 /// lint_desired runs the schema rules (L001–L005) on a normalized copy of loaded.
 LintRun lint_desired(const LoadedSchema& loaded, Session& session);
 
+/// lint_suppressions is the first half of lint_desired: the `lint: allow`
+/// comments of loaded's files, read while they are at hand.
+LintRun lint_suppressions(const LoadedSchema& loaded, Session& session);
+
+/// lint_schema is the second half: the schema rules on the desired catalog as
+/// normalized for a plan (ir::normalize; canonicalizing expressions changes
+/// nothing the rules read), so that planning and linting normalize it once.
+void lint_schema(LintRun& run, const ir::Catalog& normalized_desired);
+
 /// lint_plan adds the findings of the plan rules (L006).
 void lint_plan(LintRun& run, const plan::Plan& plan);
 

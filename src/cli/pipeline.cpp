@@ -11,7 +11,7 @@ namespace schemac::cli {
 
 std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
                                     const std::vector<std::string>& managed,
-                                    base::Diagnostics& diags) {
+                                    base::Diagnostics& diags, ir::Catalog* normalized_desired) {
   ir::normalize(current);
   const ir::Catalog written = diff::written_texts(desired);  // expressions as written, for the SQL
   ir::normalize(desired);
@@ -23,6 +23,7 @@ std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
   if (diags.error_count() > errors_before) return std::nullopt;
   plan::Plan result = plan::plan(changes, current, desired, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
+  if (normalized_desired) *normalized_desired = std::move(desired);
   return result;
 }
 
@@ -47,18 +48,17 @@ std::optional<ir::Catalog> inspect_managed(catalog::Connection& conn,
 }
 
 std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog desired,
-                                       Session& session, ExitCode& failure,
-                                       ir::Catalog* inspected) {
+                                       Session& session, ExitCode& failure, PlanKeep keep) {
   std::optional<ir::Catalog> current =
       inspect_managed(conn, managed_schemas(session.config, desired), session.diags);
-  return plan_from(conn, std::move(current), std::move(desired), session, failure, inspected);
+  return plan_from(conn, std::move(current), std::move(desired), session, failure, keep);
 }
 
 std::optional<plan::Plan> plan_from(catalog::Connection& conn, std::optional<ir::Catalog> current,
                                     ir::Catalog desired, Session& session, ExitCode& failure,
-                                    ir::Catalog* inspected) {
+                                    PlanKeep keep) {
   std::vector<std::string> managed = managed_schemas(session.config, desired);
-  if (current && inspected) *inspected = *current;
+  if (current && keep.inspected) *keep.inspected = *current;
   // View queries, checks, defaults and index and generation expressions are
   // compared as PostgreSQL prints them (catalog/canonicalize.hpp).
   bool canonical = false;
@@ -78,7 +78,8 @@ std::optional<plan::Plan> plan_from(catalog::Connection& conn, std::optional<ir:
   std::optional<plan::Plan> plan;
   {
     timings::Phase phase("diff_plan");
-    plan = make_plan(std::move(*current), std::move(desired), managed, session.diags);
+    plan = make_plan(std::move(*current), std::move(desired), managed, session.diags,
+                     keep.normalized_desired);
   }
   if (!plan) failure = ExitCode::InvalidInput;
   session.report();

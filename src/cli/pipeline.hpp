@@ -15,11 +15,22 @@
 
 namespace schemac::cli {
 
+/// PlanKeep names what the caller wants kept beside a plan, each when not null:
+/// the database's catalog as read (for a saved plan's fingerprint), and the
+/// desired catalog as normalized for the comparison (for the lint rules, which
+/// then need no normalized copy of their own).
+struct PlanKeep {
+  ir::Catalog* inspected = nullptr;
+  ir::Catalog* normalized_desired = nullptr;
+};
+
 /// make_plan normalizes copies of both catalogs and plans current -> desired
-/// within the managed schemas (empty: all). nullopt if diff or plan reported errors.
+/// within the managed schemas (empty: all). nullopt if diff or plan reported
+/// errors. normalized_desired, when given, receives desired as normalized.
 std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
                                     const std::vector<std::string>& managed,
-                                    base::Diagnostics& diags);
+                                    base::Diagnostics& diags,
+                                    ir::Catalog* normalized_desired = nullptr);
 
 /// load_desired loads the schema files named on the command line (or configured)
 /// and prints any warnings; nullopt after reporting errors.
@@ -28,11 +39,9 @@ std::optional<LoadedSchema> load_desired(const Args& args, Session& session);
 /// plan_against inspects the managed schemas of the database and plans the way
 /// to desired, comparing view queries and table expressions as the database
 /// prints them (catalog/canonicalize.hpp). On failure it reports, sets failure
-/// (DatabaseError when the database fails) and returns nullopt. inspected, when
-/// given, receives the database's catalog as read (for a saved plan's fingerprint).
+/// (DatabaseError when the database fails) and returns nullopt. keep: see PlanKeep.
 std::optional<plan::Plan> plan_against(catalog::Connection& conn, ir::Catalog desired,
-                                       Session& session, ExitCode& failure,
-                                       ir::Catalog* inspected = nullptr);
+                                       Session& session, ExitCode& failure, PlanKeep keep = {});
 
 /// inspect_managed reads the managed schemas of the database (timed as the
 /// `inspect` phase); nullopt after reporting into diags.
@@ -44,7 +53,7 @@ std::optional<ir::Catalog> inspect_managed(catalog::Connection& conn,
 /// nullopt when inspecting failed, which it reports as a database failure).
 std::optional<plan::Plan> plan_from(catalog::Connection& conn, std::optional<ir::Catalog> current,
                                     ir::Catalog desired, Session& session, ExitCode& failure,
-                                    ir::Catalog* inspected = nullptr);
+                                    PlanKeep keep = {});
 
 /// make_online_if_asked applies the online-safe rewrite (plan/online.hpp) when
 /// --online is given or [plan] online = true.

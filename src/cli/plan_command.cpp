@@ -17,7 +17,7 @@ ExitCode run_plan(const Args& args, Session& session) {
   std::unique_ptr<EarlyInspect> early = EarlyInspect::start(args, session);
   auto desired = load_desired(args, session);
   if (!desired) return ExitCode::InvalidInput;
-  LintRun lint = lint_desired(*desired, session);
+  LintRun lint = lint_suppressions(*desired, session);
   ExitCode failure = ExitCode::Success;
   std::optional<ir::Catalog> current;
   auto conn = early ? early->finish(session, failure, current) : connect(args, session, failure);
@@ -26,13 +26,14 @@ ExitCode run_plan(const Args& args, Session& session) {
   desired->files = {};  // the syntax trees are not needed now: free them before inspecting
   // The database's state goes into a plan file only: keep a copy of it only then.
   const bool plan_file = args.value("--out") || *format == PlanFormat::Json;
-  ir::Catalog inspected;
-  ir::Catalog* keep = plan_file ? &inspected : nullptr;
+  ir::Catalog inspected, normalized_desired;
+  PlanKeep keep{plan_file ? &inspected : nullptr, &normalized_desired};
   auto plan = early ? plan_from(*conn, std::move(current), std::move(desired->catalog), session,
                                 failure, keep)
                     : plan_against(*conn, std::move(desired->catalog), session, failure, keep);
   if (!plan) return failure;
   make_online_if_asked(*plan, args, session);
+  lint_schema(lint, normalized_desired);
   lint_plan(lint, *plan);
   // Lint findings come before the plan; only rules configured as errors fail it.
   bool lint_failed = report_lint(lint, session);

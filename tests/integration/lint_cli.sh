@@ -55,6 +55,17 @@ run_schemac 0 plan --db "$url"
 grep -q 'warning: table public.events has no primary key' <<<"$ERR" || fail "plan lint: $ERR"
 pass "plan prints lint findings; only an error level changes its exit code"
 
+# plan lints the desired state as normalized for its comparison, lint a copy of
+# its own: the schema rules' findings must be the same, word for word.
+run_schemac 0 lint
+lint_findings=$(grep -E '\[L00[1-5]\]' <<<"$ERR" | sort)
+run_schemac 0 plan --db "$url"
+plan_findings=$(grep -E '\[L00[1-5]\]' <<<"$ERR" | sort)
+[[ -n $lint_findings && $lint_findings == "$plan_findings" ]] ||
+  fail "plan and lint differ: lint: $lint_findings; plan: $plan_findings"
+[[ $(wc -l <<<"$plan_findings") -ge 3 ]] || fail "too few findings to compare: $plan_findings"
+pass "plan's schema findings are lint's"
+
 # 5. L006 against a real database: the old state applied, then lint --db and plan.
 run_schemac 0 apply --auto-approve --db "$url" old
 run_schemac 0 lint --db "$url"
