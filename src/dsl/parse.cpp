@@ -26,9 +26,9 @@ namespace g = grammar;
 // appended when its rule succeeds, after its descendants (post-order), so a
 // failed attempt costs nothing but dropping what its sub-rules appended; most
 // attempts fail (a comment at every run of blanks, each column modifier in
-// turn). A subtree fills the same range of indices in post-order and in
-// pre-order, so one pass moves each node to the front of its range and the
-// Builder reads the tree in pre-order: the children of a node follow it.
+// turn). A subtree is contiguous in both orders, so one pass (Tree::preorder)
+// puts every node where pre-order wants it, and the Builder reads the tree in
+// pre-order: the children of a node follow it.
 template <typename Rule>
 inline constexpr char rule_tag = 0;
 
@@ -77,9 +77,9 @@ Children::iterator& Children::iterator::operator++() {
 }
 
 /// Tree is the parse state: the flat tree of the current top-level step, in
-/// post-order while parsing. A push and a truncation happen at every
-/// successful or failed rule, hence a plain array and a count rather than
-/// vector's push_back.
+/// post-order while parsing. A push happens at every success of a recorded
+/// rule and a truncation at every failure of any rule, hence a plain array and
+/// a count rather than vector's push_back.
 class Tree {
  public:
   std::size_t size() const { return size_; }
