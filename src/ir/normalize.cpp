@@ -113,6 +113,14 @@ bool is_serial_shaped(const Sequence& s, const std::string& type) {
 // what `serial` makes, and the inspector reads it as a serial column; the
 // spelled-out form folds into that one shape, so the two never differ.
 void fold_serial_sequences(Schema& schema) {
+  if (schema.sequences.empty()) return;
+  // Each sequence by the nextval() text that calls it, built once: a lookup per
+  // column rather than a scan of every sequence (columns x sequences).
+  std::unordered_map<std::string, std::size_t> by_nextval;
+  by_nextval.reserve(schema.sequences.size());
+  for (std::size_t i = 0; i < schema.sequences.size(); ++i)
+    by_nextval.emplace(nextval_text(schema.name, schema.sequences[i].name), i);
+  std::vector<bool> folded(schema.sequences.size(), false);
   for (Table& table : schema.tables) {
     for (Column& column : table.columns) {
       if (column.serial || !column.default_expr || !column.not_null ||
@@ -120,22 +128,28 @@ void fold_serial_sequences(Schema& schema) {
         continue;
       const std::string& type = column.type.name;
       if (type != "smallint" && type != "integer" && type != "bigint") continue;
-      auto it =
-          std::find_if(schema.sequences.begin(), schema.sequences.end(), [&](const Sequence& s) {
-            return *column.default_expr == nextval_text(schema.name, s.name);
-          });
+      auto found = by_nextval.find(*column.default_expr);
+      if (found == by_nextval.end() || folded[found->second]) continue;
+      const Sequence& sequence = schema.sequences[found->second];
       // Only under the name serial gives it, so that creating the column as
       // serial makes this very sequence.
-      if (it == schema.sequences.end() || !is_serial_shaped(*it, type) ||
-          it->name != table.name + "_" + column.name + "_seq" ||
-          it->owned_by != SequenceOwner{table.name, column.name})
+      if (!is_serial_shaped(sequence, type) ||
+          sequence.name != table.name + "_" + column.name + "_seq" ||
+          sequence.owned_by != SequenceOwner{table.name, column.name})
         continue;
-      column.serial_sequence.name = it->name;
-      schema.sequences.erase(it);
+      column.serial_sequence.name = sequence.name;
+      folded[found->second] = true;
       column.serial = true;
       column.default_expr.reset();
     }
   }
+  std::size_t kept = 0;  // the sequences not folded, in their order
+  for (std::size_t i = 0; i < schema.sequences.size(); ++i) {
+    if (folded[i]) continue;
+    if (kept != i) schema.sequences[kept] = std::move(schema.sequences[i]);
+    ++kept;
+  }
+  schema.sequences.resize(kept);
 }
 
 }  // namespace

@@ -275,3 +275,60 @@ TEST_CASE("normalize_expr_in_place gives normalize_expr's text", "[ir][normalize
   ir::normalize_expr_in_place(kept);  // not a text column here: the cast stays
   CHECK(kept == "code::text ~~ 'A%'");
 }
+
+TEST_CASE("normalize folds spelled-out serial columns into serial, one sequence each") {
+  auto serial_sequence = [](const std::string& table, const std::string& column) {
+    ir::Sequence s;
+    s.name = table + "_" + column + "_seq";
+    s.data_type = "bigint";
+    s.start = 1;
+    s.min_value = 1;
+    s.max_value = std::numeric_limits<std::int64_t>::max();
+    s.owned_by = ir::SequenceOwner{table, column};
+    return s;
+  };
+  auto id_column = [](const std::string& name, const std::string& sequence) {
+    ir::Column c;
+    c.name = name;
+    c.type.name = "bigint";
+    c.not_null = true;
+    c.default_expr = "nextval('" + sequence + "')";
+    return c;
+  };
+  ir::Catalog catalog;
+  ir::Schema& schema = catalog.schemas.emplace_back();
+  schema.name = "public";
+  ir::Sequence unrelated = serial_sequence("other", "id");
+  unrelated.name = "free_standing";
+  unrelated.owned_by.reset();
+  schema.sequences = {serial_sequence("a", "id"), unrelated, serial_sequence("b", "id")};
+  ir::Table a, b;
+  a.name = "a";
+  // Two columns call a's sequence: only its owner becomes serial.
+  a.columns = {id_column("id", "a_id_seq"), id_column("copy", "a_id_seq")};
+  b.name = "b";
+  b.columns = {id_column("id", "b_id_seq"), id_column("other", "free_standing")};
+  schema.tables = {a, b};
+
+  ir::normalize(catalog);
+  const ir::Schema& out = catalog.schemas.front();
+  REQUIRE(out.sequences.size() == 1);
+  CHECK(out.sequences.front().name == "free_standing");
+  const ir::Table* ta = ir::find_table(catalog, {"public", "a"});
+  const ir::Table* tb = ir::find_table(catalog, {"public", "b"});
+  REQUIRE(ta);
+  REQUIRE(tb);
+  auto column = [](const ir::Table& t, const std::string& name) {
+    for (const ir::Column& c : t.columns)
+      if (c.name == name) return c;
+    FAIL("no column " << name);
+    return ir::Column{};
+  };
+  CHECK(column(*ta, "id").serial);
+  CHECK(column(*ta, "id").serial_sequence.name == "a_id_seq");
+  CHECK_FALSE(column(*ta, "id").default_expr);
+  CHECK_FALSE(column(*ta, "copy").serial);
+  CHECK(column(*ta, "copy").default_expr);
+  CHECK(column(*tb, "id").serial);
+  CHECK_FALSE(column(*tb, "other").serial);
+}
