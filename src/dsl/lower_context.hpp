@@ -129,22 +129,14 @@ struct Context {
   Declared domains;
   std::vector<SequenceWork> sequence_work;  // declaration order
   std::vector<DomainWork> domain_work;      // declaration order
-  /// builtin_types: canonical_builtin_typeref's answer for each spelling seen
-  /// ("numeric(12,2)"): thousands of columns share a handful of spellings.
-  struct BuiltinType {
-    std::optional<ir::TypeRef> ref;
-    std::string error;
-  };
   /// Hashed by view too (transparent), so that a lookup builds its key in
-  /// builtin_key, reused from column to column, instead of a fresh string.
+  /// type_key, reused from column to column, instead of a fresh string.
   struct KeyHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view key) const {
       return std::hash<std::string_view>{}(key);
     }
   };
-  std::unordered_map<std::string, BuiltinType, KeyHash, std::equal_to<>> builtin_types;
-  std::string builtin_key;
   /// resolved_types: resolve_type's answer for each spelling that resolved,
   /// keyed as spelling_key builds type_key.
   std::unordered_map<std::string, ir::TypeRef, KeyHash, std::equal_to<>> resolved_types;

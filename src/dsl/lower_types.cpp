@@ -97,24 +97,16 @@ Outcome resolve_builtin(Context& ctx, const ast::TypeName& type, ir::TypeRef& re
     ref.name = std::string(base_type);
     return Outcome::Resolved;
   }
-  // Type arguments never hold ',' or ')' (the grammar stops them there), so
-  // name(arg,arg) spells each name and argument list apart.
-  std::string& key = ctx.builtin_key;
-  key.assign(type.name) += '(';
-  for (const ast::TypeArg& arg : type.args) (key += arg.text) += ',';
-  auto cached = ctx.builtin_types.find(std::string_view(key));
-  if (cached == ctx.builtin_types.end()) {
-    cached = ctx.builtin_types.try_emplace(key).first;
-    Context::BuiltinType& fresh = cached->second;
-    fresh.ref = ir::canonical_builtin_typeref(type.name, arg_texts(type), &fresh.error);
-  }
-  const Context::BuiltinType& found = cached->second;
-  if (found.ref) {
-    ref = *found.ref;
+  // Not cached here: resolve_type remembers every spelling that resolves.
+  std::string error;
+  std::optional<ir::TypeRef> found =
+      ir::canonical_builtin_typeref(type.name, arg_texts(type), &error);
+  if (found) {
+    ref = std::move(*found);
     return Outcome::Resolved;
   }
-  if (found.error.empty()) return Outcome::NotFound;
-  ctx.diags.error(DiagKind::InvalidTypeModifier, args_span(type), found.error);
+  if (error.empty()) return Outcome::NotFound;
+  ctx.diags.error(DiagKind::InvalidTypeModifier, args_span(type), error);
   return Outcome::Reported;
 }
 
