@@ -74,7 +74,7 @@ void rename_in_expr(std::string& expr, const std::string& from, const std::strin
   if (changed) expr = ir::print_tokens(tokens);
 }
 
-void rename_in_expr(std::optional<std::string>& expr, const std::string& from,
+void rename_in_expr(base::Boxed<std::string>& expr, const std::string& from,
                     const std::string& to) {
   if (expr) rename_in_expr(*expr, from, to);
 }

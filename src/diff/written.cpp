@@ -71,7 +71,9 @@ ir::Table slim_table(const ir::Table& table) {
   return kept;
 }
 
-void restore(std::optional<std::string>& expr, const std::optional<std::string>& original) {
+// restore: an expression that may be absent (std::optional or base::Boxed).
+template <typename Optional>
+void restore(Optional& expr, const Optional& original) {
   if (expr && original) expr = original;
 }
 

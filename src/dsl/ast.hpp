@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/boxed.hpp"
 #include "base/source.hpp"
 #include "ir/catalog.hpp"
 
@@ -16,40 +17,7 @@ namespace schemac::dsl::ast {
 
 using base::SourceSpan;
 
-/// Boxed<T> is an optional T held on the heap: a pointer's size when absent.
-/// The AST keeps in it what most entries leave out (constraint names, schema
-/// qualifiers, doc comments, index options), so that a column or a modifier,
-/// of which a large schema has hundreds of thousands, stays small. It reads
-/// like std::optional (bool, *, ->, reset) and copies deeply.
-template <typename T>
-class Boxed {
- public:
-  Boxed() = default;
-  Boxed(std::nullopt_t) {}  // NOLINT: converts like std::optional
-  Boxed(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT
-  Boxed(std::optional<T> value) {                                    // NOLINT
-    if (value) value_ = std::make_unique<T>(std::move(*value));
-  }
-  Boxed(const Boxed& other) : value_(other ? std::make_unique<T>(*other) : nullptr) {}
-  Boxed(Boxed&&) noexcept = default;
-  Boxed& operator=(const Boxed& other) {
-    if (this != &other) value_ = other ? std::make_unique<T>(*other) : nullptr;
-    return *this;
-  }
-  Boxed& operator=(Boxed&&) noexcept = default;
-  ~Boxed() = default;
-
-  explicit operator bool() const { return value_ != nullptr; }
-  bool has_value() const { return value_ != nullptr; }
-  T& operator*() { return *value_; }
-  const T& operator*() const { return *value_; }
-  T* operator->() { return value_.get(); }
-  const T* operator->() const { return value_.get(); }
-  void reset() { value_.reset(); }
-
- private:
-  std::unique_ptr<T> value_;
-};
+using base::Boxed;
 
 /// Ident is a name as written: bare (lower-case) or double-quoted (unescaped text).
 struct Ident {

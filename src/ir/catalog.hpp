@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/boxed.hpp"
 #include "base/source.hpp"
 
 namespace schemac::ir {
@@ -22,7 +23,7 @@ struct Provenance {
   std::optional<base::SourceSpan> span;       // set for DSL objects, empty for inspected ones
   std::optional<base::SourceSpan> name_span;  // DSL tables and columns: the name as written
   std::optional<base::SourceSpan> type_span;  // DSL columns: the type as written
-  std::optional<std::string> renamed_from;    // `renamed from` hint: the object's old name
+  base::Boxed<std::string> renamed_from;      // `renamed from` hint: the object's old name
   friend bool operator==(const Provenance&, const Provenance&) { return true; }
 };
 
@@ -55,7 +56,7 @@ struct TypeRef {
   std::string schema;
   std::string name;
   std::vector<std::string> modifiers;
-  std::optional<GeoType> geo;
+  base::Boxed<GeoType> geo;
   bool is_array = false;  // PostgreSQL does not enforce array dimensions, so neither do we
   friend bool operator==(const TypeRef&, const TypeRef&) = default;
 };
@@ -77,13 +78,13 @@ struct Column {
   bool not_null = false;
   std::optional<std::string> default_expr;  // SQL expression text
   IdentityKind identity = IdentityKind::None;
-  std::optional<std::string> generated_expr;  // GENERATED ALWAYS AS (expr) STORED
-  std::optional<std::string> collation;       // only when not the type's default
+  base::Boxed<std::string> generated_expr;  // GENERATED ALWAYS AS (expr) STORED
+  base::Boxed<std::string> collation;       // only when not the type's default
   // serial/bigserial/smallserial: a sequence owned by the column feeds its
   // default, so default_expr stays empty; the type is the integer type.
   bool serial = false;
   SerialSequence serial_sequence;
-  std::optional<std::string> comment;
+  base::Boxed<std::string> comment;
   Provenance provenance;
   friend bool operator==(const Column&, const Column&) = default;
 };
@@ -104,7 +105,7 @@ struct UniqueConstraint {
   std::string name;
   std::vector<std::string> columns;
   bool nulls_not_distinct = false;
-  std::optional<std::string> comment;
+  base::Boxed<std::string> comment;
   Provenance provenance;
   friend bool operator==(const UniqueConstraint&, const UniqueConstraint&) = default;
 };
@@ -113,7 +114,7 @@ struct CheckConstraint {
   std::string name;
   std::string expr;  // the boolean expression, without the CHECK keyword
   bool no_inherit = false;
-  std::optional<std::string> comment;
+  base::Boxed<std::string> comment;
   Provenance provenance;
   /// valid is false for a NOT VALID constraint (a failed online VALIDATE); it then
   /// differs from the declared one, so the plan adds it again and validates it.
@@ -130,7 +131,7 @@ struct ForeignKey {
   FkAction on_update = FkAction::NoAction;
   bool deferrable = false;
   bool initially_deferred = false;
-  std::optional<std::string> comment;
+  base::Boxed<std::string> comment;
   Provenance provenance;
   bool valid = true;  // false: NOT VALID (see CheckConstraint::valid)
   friend bool operator==(const ForeignKey&, const ForeignKey&) = default;
@@ -138,9 +139,9 @@ struct ForeignKey {
 
 /// IndexElement is one key of an index: a column or an expression.
 struct IndexElement {
-  std::string column;               // set for a plain column
-  std::optional<std::string> expr;  // set for an expression key
-  std::optional<std::string> opclass;
+  std::string column;             // set for a plain column
+  base::Boxed<std::string> expr;  // set for an expression key
+  base::Boxed<std::string> opclass;
   bool descending = false;
   std::optional<bool> nulls_first;  // empty: the default for the direction
   friend bool operator==(const IndexElement&, const IndexElement&) = default;
@@ -152,8 +153,8 @@ struct Index {
   bool unique = false;
   std::vector<IndexElement> elements;
   std::vector<std::string> include;
-  std::optional<std::string> where;  // partial-index predicate
-  std::optional<std::string> comment;
+  base::Boxed<std::string> where;  // partial-index predicate
+  base::Boxed<std::string> comment;
   Provenance provenance;
   /// valid is false for an INVALID index (pg_index.indisvalid), left by a failed
   /// CREATE INDEX CONCURRENTLY; it differs from the declared one, so the plan
@@ -170,7 +171,7 @@ struct Table {
   std::vector<CheckConstraint> checks;
   std::vector<ForeignKey> foreign_keys;
   std::vector<Index> indexes;
-  std::optional<std::string> comment;
+  base::Boxed<std::string> comment;
   Provenance provenance;
   friend bool operator==(const Table&, const Table&) = default;
 };
@@ -178,7 +179,7 @@ struct Table {
 struct EnumType {
   std::string name;
   std::vector<std::string> values;  // in sort order
-  std::optional<std::string> comment;
+  base::Boxed<std::string> comment;
   Provenance provenance;
   friend bool operator==(const EnumType&, const EnumType&) = default;
 };
@@ -214,7 +215,7 @@ struct View {
   std::string name;
   bool materialized = false;
   std::string body;
-  std::optional<std::string> comment;
+  base::Boxed<std::string> comment;
   ViewFacts facts;
   Provenance provenance;
   friend bool operator==(const View&, const View&) = default;
@@ -240,7 +241,7 @@ struct Sequence {
   std::int64_t cache = 1;
   bool cycle = false;
   std::optional<SequenceOwner> owned_by;
-  std::optional<std::string> comment;
+  base::Boxed<std::string> comment;
   Provenance provenance;
   friend bool operator==(const Sequence&, const Sequence&) = default;
 };
@@ -252,9 +253,9 @@ struct Domain {
   TypeRef type;
   bool not_null = false;
   std::optional<std::string> default_expr;
-  std::vector<CheckConstraint> checks;   // sorted by name after normalize
-  std::optional<std::string> collation;  // only when not the base type's default
-  std::optional<std::string> comment;
+  std::vector<CheckConstraint> checks;  // sorted by name after normalize
+  base::Boxed<std::string> collation;   // only when not the base type's default
+  base::Boxed<std::string> comment;
   Provenance provenance;
   friend bool operator==(const Domain&, const Domain&) = default;
 };
@@ -268,7 +269,7 @@ struct Schema {
   std::vector<Sequence> sequences;  // sorted by name after normalize
   std::vector<Domain> domains;      // sorted by name after normalize
 
-  std::optional<std::string> comment;
+  base::Boxed<std::string> comment;
   Provenance provenance;
   friend bool operator==(const Schema&, const Schema&) = default;
 };

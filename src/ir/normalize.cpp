@@ -33,8 +33,9 @@ void sort_by_name(std::vector<T>& items) {
   items = std::move(sorted);
 }
 
-void normalize_optional(std::optional<std::string>& expr,
-                        const std::vector<std::string>& text_columns) {
+// normalize_optional: an expression that may be absent (std::optional or base::Boxed).
+template <typename Optional>
+void normalize_optional(Optional& expr, const std::vector<std::string>& text_columns) {
   if (expr) normalize_expr_in_place(*expr, text_columns);
 }
 

@@ -61,7 +61,7 @@ TEST_CASE("diff: domain defaults, NOT NULL and checks change in place", "[diff][
   ir::Domain now =
       domain("d", type("integer"), {{"d_check", "value >= 0"}, {"d_new", "value < 9"}});
   now.not_null = true;
-  now.default_expr = "0";
+  now.default_expr.emplace("0");
   add_domain(have, "public", old);
   add_domain(want, "public", now);
   std::vector<Change> changes = changes_of(have, want, diags);
