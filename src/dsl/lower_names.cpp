@@ -123,9 +123,10 @@ std::string_view NameScope::TextArena::store(std::string_view text) {
 
 std::size_t NameScope::find(std::string_view name, std::size_t hash) const {
   std::size_t mask = names_.size() - 1;
+  std::uint16_t tag = tag_of(hash);
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = names_[i];
-    if (slot.kinds == 0 || (slot.hash == hash && slot.name == name)) return i;
+    if (slot.kinds == 0 || (slot.tag == tag && slot.name() == name)) return i;
   }
 }
 
@@ -142,7 +143,7 @@ void NameScope::reserve(std::size_t n) {
 void NameScope::rebuild(std::size_t size) {
   std::vector<Slot> old = std::exchange(names_, std::vector<Slot>(size));
   for (const Slot& slot : old)
-    if (slot.kinds != 0) names_[find(slot.name, slot.hash)] = slot;
+    if (slot.kinds != 0) names_[find(slot.name(), hash(slot.name()))] = slot;
 }
 
 bool NameScope::take(std::string_view name, unsigned char kinds, unsigned char conflicts) {
@@ -151,8 +152,10 @@ bool NameScope::take(std::string_view name, unsigned char kinds, unsigned char c
   Slot& slot = names_[find(name, h)];
   if (slot.kinds & conflicts) return false;
   if (slot.kinds == 0) {
-    slot.name = text_.store(name);
-    slot.hash = h;
+    std::string_view stored = text_.store(name);
+    slot.data = stored.data();
+    slot.size = static_cast<std::uint32_t>(stored.size());
+    slot.tag = tag_of(h);
     ++count_;
   }
   slot.kinds |= kinds;
