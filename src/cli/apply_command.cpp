@@ -62,7 +62,6 @@ ExitCode run_apply(const Args& args, Session& session) {
   if (saved) {
     if (!verify_unchanged(*conn, *saved, session, failure)) return session.fail(failure);
   } else {
-    desired->files = {};  // the syntax trees are not needed now: free them before inspecting
     auto made = plan_against(*conn, std::move(desired->catalog), session, failure);
     if (!made) return failure;
     make_online_if_asked(*made, args, session);

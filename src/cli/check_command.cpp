@@ -24,7 +24,7 @@ ExitCode run_check(const Args& args, Session& session) {
     return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
   };
   std::string summary =
-      count(loaded->files.size(), "file") + ", " + count(loaded->catalog.schemas.size(), "schema") +
+      count(loaded->file_count, "file") + ", " + count(loaded->catalog.schemas.size(), "schema") +
       ", " + count(tables, "table") + ", " + count(views, "view") + ", " + count(enums, "enum") +
       ", " + count(loaded->catalog.extensions.size(), "extension");
   std::printf("ok: %s\n", summary.c_str());

@@ -13,18 +13,16 @@ LintRun lint_suppressions(const LoadedSchema& loaded, Session& session) {
   LintRun run;
   run.context.levels = session.config.lint_levels;
   run.context.sources = &session.sources;
-  for (const dsl::ast::File& file : loaded.files) {
-    for (const dsl::ast::Comment& comment : file.comments) {
-      if (comment.kind != dsl::ast::Comment::Kind::Line) continue;
-      std::vector<std::string> unknown;
-      auto rules = lint::parse_suppression(comment.text, unknown);
-      for (const std::string& code : unknown)
-        run.findings.warning(base::DiagKind::UnknownLintRule, comment.span,
-                             "unknown lint rule '" + code + "' in a `lint: allow` comment");
-      if (!rules) continue;
-      std::uint32_t line = session.sources.line_col(comment.span.file, comment.span.begin).line;
-      run.context.suppressions.push_back({comment.span.file, line, std::move(*rules)});
-    }
+  for (const dsl::ast::Comment& comment : loaded.comments) {
+    if (comment.kind != dsl::ast::Comment::Kind::Line) continue;
+    std::vector<std::string> unknown;
+    auto rules = lint::parse_suppression(comment.text, unknown);
+    for (const std::string& code : unknown)
+      run.findings.warning(base::DiagKind::UnknownLintRule, comment.span,
+                           "unknown lint rule '" + code + "' in a `lint: allow` comment");
+    if (!rules) continue;
+    std::uint32_t line = session.sources.line_col(comment.span.file, comment.span.begin).line;
+    run.context.suppressions.push_back({comment.span.file, line, std::move(*rules)});
   }
   return run;
 }

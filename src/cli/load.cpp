@@ -92,18 +92,20 @@ std::optional<LoadedSchema> parse_and_lower(const std::vector<base::FileId>& ids
                                             std::size_t errors_before, const LoadOptions& options,
                                             base::SourceManager& sources,
                                             base::Diagnostics& diags) {
+  // Declared before the phase, so the trees are freed after it is timed.
+  std::vector<dsl::ast::File> files;
   timings::Phase phase("parse_lower");
   LoadedSchema loaded;
   std::vector<base::FileId> empty_files;
   for (base::FileId id : ids) {
     if (auto file = dsl::parse(sources, id, diags)) {
       if (file->decls.empty()) empty_files.push_back(id);
-      loaded.files.push_back(std::move(*file));
+      files.push_back(std::move(*file));
     }
   }
   if (diags.error_count() > errors_before) return std::nullopt;
 
-  bool nothing_declared = empty_files.size() == loaded.files.size();
+  bool nothing_declared = empty_files.size() == files.size();
   if (nothing_declared && !options.allow_empty) {
     // An empty desired state would plan to drop every managed object.
     std::optional<base::SourceSpan> span;
@@ -119,8 +121,11 @@ std::optional<LoadedSchema> parse_and_lower(const std::vector<base::FileId>& ids
   }
   dsl::LowerOptions lower_options;
   lower_options.default_schema = options.default_schema;
-  loaded.catalog = dsl::lower(loaded.files, lower_options, diags);
+  loaded.catalog = dsl::lower(files, lower_options, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
+  loaded.file_count = files.size();
+  for (dsl::ast::File& file : files)
+    for (dsl::ast::Comment& comment : file.comments) loaded.comments.push_back(std::move(comment));
   return loaded;
 }
 

@@ -21,9 +21,14 @@ struct LoadOptions {
   bool allow_empty = false;  // the old side of `diff` may be empty; a desired state may not
 };
 
+/// LoadedSchema is what the commands need of the files once lowered: the
+/// catalog, and the comments (for `lint: allow`). The syntax trees themselves
+/// are freed as soon as lowering is done: at 10,000 tables they are some
+/// 40 MB that the memory read and planned next can then reuse.
 struct LoadedSchema {
-  std::vector<dsl::ast::File> files;
-  ir::Catalog catalog;  // lowered, not normalized
+  std::size_t file_count = 0;
+  std::vector<dsl::ast::Comment> comments;  // every file's, in file order
+  ir::Catalog catalog;                      // lowered, not normalized
 };
 
 /// schema_files expands paths (files or directories, searched recursively for

@@ -23,7 +23,6 @@ ExitCode run_plan(const Args& args, Session& session) {
   auto conn = early ? early->finish(session, failure, current) : connect(args, session, failure);
   if (!conn) return session.fail(failure);
   std::vector<std::string> managed = managed_schemas(session.config, desired->catalog);
-  desired->files = {};  // the syntax trees are not needed now: free them before inspecting
   // The database's state goes into a plan file only: keep a copy of it only then.
   const bool plan_file = args.value("--out") || *format == PlanFormat::Json;
   ir::Catalog inspected, normalized_desired;
