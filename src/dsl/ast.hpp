@@ -94,11 +94,17 @@ struct UniqueMod {
   Boxed<Ident> constraint_name;
   SourceSpan span;
 };
-struct ReferencesMod {
-  Boxed<Ident> constraint_name;
+/// FkTarget: what `references` names: a table, its columns, the options.
+struct FkTarget {
   QualifiedIdent table;
   std::vector<Ident> columns;  // empty: the referenced table's primary key
   FkOptions options;
+};
+// ReferencesMod and CollateMod box their bodies (always set), so that the
+// largest alternative, and with it every ColumnModifier, stays 80 bytes, not 144.
+struct ReferencesMod {
+  Boxed<Ident> constraint_name;
+  Boxed<FkTarget> target;  // always set
   SourceSpan span;
 };
 struct CheckMod {
@@ -111,7 +117,7 @@ struct RenamedFromMod {
   SourceSpan span;
 };
 struct CollateMod {
-  QualifiedIdent collation;
+  Boxed<QualifiedIdent> collation;  // always set
   SourceSpan span;
 };
 /// IdentityMod: generated always|by default as identity.

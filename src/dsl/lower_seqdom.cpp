@@ -175,8 +175,8 @@ void lower_domain_modifier(Context& ctx, ir::Domain& domain, const ast::ColumnMo
     domain.checks.push_back(std::move(check));
   } else if (const auto* m = std::get_if<ast::CollateMod>(&modifier)) {
     ctx.gate(Construct::Collate, m->span);
-    domain.collation = (m->collation.schema ? ident_text(*m->collation.schema) + "." : "") +
-                       ident_text(m->collation.name);
+    domain.collation = (m->collation->schema ? ident_text(*m->collation->schema) + "." : "") +
+                       ident_text(m->collation->name);
   } else if (const auto* m = std::get_if<ast::RenamedFromMod>(&modifier)) {
     ctx.gate(Construct::RenamedFrom, m->span);
     domain.provenance.renamed_from = ident_text(m->old_name);

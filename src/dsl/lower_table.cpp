@@ -129,7 +129,9 @@ void TableBody::column_modifier(ir::Column& col, const ast::ColumnModifier& modi
           [&](const ast::PrimaryKeyMod& m) { primary_key(just(col), m.constraint_name, m.span); },
           [&](const ast::UniqueMod& m) { unique(just(col), m.constraint_name, m.span); },
           [&](const ast::ReferencesMod& m) {
-            foreign_key(just(col), m.constraint_name, m.table, m.columns, m.options, m.span);
+            const ast::FkTarget& target = *m.target;
+            foreign_key(just(col), m.constraint_name, target.table, target.columns, target.options,
+                        m.span);
           },
           [&](const ast::CheckMod& m) { check(m.expr, m.constraint_name, m.span); },
           [&](const ast::RenamedFromMod& m) {
@@ -138,8 +140,8 @@ void TableBody::column_modifier(ir::Column& col, const ast::ColumnModifier& modi
           },
           [&](const ast::CollateMod& m) {
             ctx.gate(Construct::Collate, m.span);
-            col.collation = (m.collation.schema ? ident_text(*m.collation.schema) + "." : "") +
-                            ident_text(m.collation.name);
+            col.collation = (m.collation->schema ? ident_text(*m.collation->schema) + "." : "") +
+                            ident_text(m.collation->name);
           },
           [&](const ast::IdentityMod& m) {
             ctx.gate(Construct::Identity, m.span);

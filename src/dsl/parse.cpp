@@ -527,7 +527,8 @@ void Builder::modifier(const Node& node, std::optional<ast::Ident>& constraint,
   else if (node.is_type<g::mod_references>()) {
     ast::ReferencesMod& ref = emplace<ast::ReferencesMod>(out);
     ref.constraint_name = std::exchange(constraint, {});
-    fill_fk_target(*first<g::fk_target>(node), ref.table, ref.columns, ref.options);
+    ast::FkTarget& target = ref.target.emplace();
+    fill_fk_target(*first<g::fk_target>(node), target.table, target.columns, target.options);
     ref.span = where;
   } else if (node.is_type<g::mod_renamed_from>())
     out.emplace_back(ast::RenamedFromMod{ident(*first<g::name>(node)), where});

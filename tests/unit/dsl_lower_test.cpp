@@ -277,9 +277,9 @@ TEST_CASE("lower: schema block rules", "[dsl][lower]") {
 }
 
 TEST_CASE("lower: foreign keys resolve targets and default to the primary key", "[dsl][lower]") {
-  ast::ReferencesMod ref{std::nullopt, qid("users"), {}, {}, span()};
-  ref.options.on_delete = ir::FkAction::Cascade;
-  ast::ReferencesMod missing{std::nullopt, qid("nope"), {}, {}, span()};
+  ast::ReferencesMod ref{std::nullopt, ast::FkTarget{qid("users"), {}, {}}, span()};
+  ref.target->options.on_delete = ir::FkAction::Cascade;
+  ast::ReferencesMod missing{std::nullopt, ast::FkTarget{qid("nope"), {}, {}}, span()};
   ast::ForeignKeyDef mismatch{std::nullopt, ids({"owner", "id"}), qid("users"), ids({"id"}), {},
                               span()};
   ast::ForeignKeyDef bad_col{std::nullopt, ids({"owner"}), qid("users"), ids({"nope"}), {}, span()};
@@ -369,13 +369,14 @@ TEST_CASE("lower: explicit names clash within a schema", "[dsl][lower]") {
 
 TEST_CASE("lower: identity, comment, rename, collate, serial and generated columns",
           "[dsl][lower]") {
-  Result r =
-      run({table("t", {col("a", ty("int"),
-                           {ast::IdentityMod{true, span()}, ast::CommentMod{{"hi", span()}, span()},
-                            ast::RenamedFromMod{id("old"), span()},
-                            ast::CollateMod{{std::nullopt, {"C", true, span()}, span()}, span()}}),
-                       col("b", ty("serial")),
-                       col("c", ty("int"), {ast::GeneratedMod{{"a * 2", span()}, span()}})})});
+  Result r = run({table(
+      "t", {col("a", ty("int"),
+                {ast::IdentityMod{true, span()}, ast::CommentMod{{"hi", span()}, span()},
+                 ast::RenamedFromMod{id("old"), span()},
+                 ast::CollateMod{ast::QualifiedIdent{std::nullopt, {"C", true, span()}, span()},
+                                 span()}}),
+            col("b", ty("serial")),
+            col("c", ty("int"), {ast::GeneratedMod{{"a * 2", span()}, span()}})})});
   CHECK(r.messages().empty());
   const ir::Table* t = ir::find_table(r.catalog, {"public", "t"});
   REQUIRE(t);

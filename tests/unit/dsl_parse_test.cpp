@@ -110,9 +110,10 @@ TEST_CASE("parse: the DESIGN example") {
 
   const auto& maps = decl<ast::TableDecl>(file, 5);
   const auto& owner = std::get<ast::ReferencesMod>(column(maps, 1).modifiers[0]);
-  CHECK(owner.table.name.text == "users");
-  CHECK(owner.columns.at(0).text == "id");
-  CHECK(owner.options.on_delete == ir::FkAction::SetNull);
+  REQUIRE(owner.target);
+  CHECK(owner.target->table.name.text == "users");
+  CHECK(owner.target->columns.at(0).text == "id");
+  CHECK(owner.target->options.on_delete == ir::FkAction::SetNull);
   CHECK(std::get<ast::CheckMod>(column(maps, 2).modifiers[1]).expr.text == "length(name) > 0");
   const auto& extent = column(maps, 3);
   CHECK(extent.type.name == "geometry");
