@@ -113,8 +113,8 @@ namespace {
 void spell_out_serial(ir::Schema& schema, ir::Table& table, ir::Column& column) {
   const std::string& type = column.type.name;
   ir::Sequence sequence;
-  sequence.name = column.serial_sequence.name.empty() ? table.name + "_" + column.name + "_seq"
-                                                      : column.serial_sequence.name;
+  const base::Boxed<std::string>& known = column.serial_sequence.name;
+  sequence.name = known && !known->empty() ? *known : table.name + "_" + column.name + "_seq";
   sequence.data_type = type;
   sequence.start = 1;
   sequence.min_value = 1;

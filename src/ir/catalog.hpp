@@ -68,7 +68,7 @@ enum class IdentityKind { None, Always, ByDefault };
 /// takes part in equality: it matters only when a column becomes or stops being
 /// serial, and the diff then spells the serial side out as that sequence.
 struct SerialSequence {
-  std::string name;
+  base::Boxed<std::string> name;  // set only for serial columns: a pointer in the others
   friend bool operator==(const SerialSequence&, const SerialSequence&) { return true; }
 };
 

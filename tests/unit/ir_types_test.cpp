@@ -175,7 +175,7 @@ TEST_CASE("IR columns stay small: both catalogs hold one per column") {
   // column is ~70 KB of memory touched per catalog. Rarely-set parts
   // (comments, collations, generated expressions, renames, PostGIS typmods)
   // are boxed so that an unset one costs a pointer (base/boxed.hpp).
-  CHECK(sizeof(schemac::ir::Column) <= 320);
+  CHECK(sizeof(schemac::ir::Column) <= 288);
   CHECK(sizeof(schemac::ir::TypeRef) <= 104);
   CHECK(sizeof(schemac::ir::Provenance) <= 56);
 }
