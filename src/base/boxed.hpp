@@ -19,6 +19,8 @@ namespace schemac::base {
 template <typename T>
 class Boxed;
 
+namespace boxed_detail {
+// IsOptionalLike: the types Boxed compares as optionals, not as plain values.
 template <typename U>
 struct IsOptionalLike : std::false_type {};
 template <typename U>
@@ -27,6 +29,7 @@ template <typename U>
 struct IsOptionalLike<std::optional<U>> : std::true_type {};
 template <>
 struct IsOptionalLike<std::nullopt_t> : std::true_type {};
+}  // namespace boxed_detail
 
 template <typename T>
 class Boxed {
@@ -86,7 +89,8 @@ class Boxed {
   friend bool operator==(const Boxed& a, std::nullopt_t) { return !a; }
   // Against a plain value ("text", a std::string_view): set and equal.
   template <typename U>
-  requires(!IsOptionalLike<U>::value && std::is_constructible_v<T, const U&>) friend bool
+  requires(!boxed_detail::IsOptionalLike<U>::value &&
+           std::is_constructible_v<T, const U&>) friend bool
   operator==(const Boxed& a, const U& b) {
     return a && *a == b;
   }

@@ -36,8 +36,7 @@ void add_schemas(const ResultSet& rows, ir::Catalog& catalog) {
     const RowRef row(rows, i);
     ir::Schema& schema = schema_for(catalog, row.text("nspname"));
     schema.comment = row.opt("comment");
-    if (schema.name == kPublicSchema && schema.comment &&
-        *schema.comment == kPublicDefaultComment) {
+    if (schema.name == kPublicSchema && schema.comment == kPublicDefaultComment) {
       schema.comment.reset();
     }
   }
