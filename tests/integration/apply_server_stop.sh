@@ -56,7 +56,13 @@ grep -q 'nothing was applied' <<<"$ERR" || fail "final line: $ERR"
 # Every step says why it failed: under set -e a silent command would end the
 # test with no message (seen once in a fresh-clone CI, not reproduced since).
 own_pg start >/dev/null || fail "own server did not restart after the stop"
-schema_dump "$db" >"$WORK/dump.after" || fail "dump after the restart failed"
+# This step failed once under a loaded full suite with no pg_dump message:
+# on failure, say how many lines came out and what a second pg_dump says.
+schema_dump "$db" >"$WORK/dump.after" ||
+  fail "dump after the restart failed ($(wc -l <"$WORK/dump.after") lines kept); a second pg_dump: $(
+    pg_dump --schema-only "$(db_url "$db")" 2>&1 >/dev/null
+    echo "exit $?"
+  )"
 diff -u "$WORK/dump.before" "$WORK/dump.after" || fail "the stopped apply left changes behind"
 run_schemac 0 "${apply_args[@]}"
 run_schemac 0 plan --no-config --db "$url" --exit-code "$WORK/schema"
