@@ -87,33 +87,25 @@ std::vector<fs::path> schema_files(const std::vector<std::string>& paths, const 
 
 namespace {
 
-// parse_and_lower: the files registered as ids -> the desired catalog. Each
-// file is lowered as soon as it is parsed and its tree freed, so the trees of
-// all files are never in memory at once (see dsl::Lowerer).
+// parse_and_lower: the files registered as ids -> the desired catalog.
 std::optional<LoadedSchema> parse_and_lower(const std::vector<base::FileId>& ids,
                                             std::size_t errors_before, const LoadOptions& options,
                                             base::SourceManager& sources,
                                             base::Diagnostics& diags) {
+  // Declared before the phase, so the trees are freed after it is timed.
+  std::vector<dsl::ast::File> files;
   timings::Phase phase("parse_lower");
   LoadedSchema loaded;
   std::vector<base::FileId> empty_files;
-  dsl::LowerOptions lower_options;
-  lower_options.default_schema = options.default_schema;
-  // Lowering reports into a buffer of its own, kept only if every file parses:
-  // a syntax error anywhere shows alone, as the declarations after it are unknown.
-  base::Diagnostics lowering;
-  dsl::Lowerer lowerer(lower_options, lowering);
   for (base::FileId id : ids) {
-    std::optional<dsl::ast::File> file = dsl::parse(sources, id, diags);
-    if (!file) continue;
-    ++loaded.file_count;
-    if (file->decls.empty()) empty_files.push_back(id);
-    if (diags.error_count() == errors_before) lowerer.add(*file);
-    for (dsl::ast::Comment& comment : file->comments) loaded.comments.push_back(std::move(comment));
+    if (auto file = dsl::parse(sources, id, diags)) {
+      if (file->decls.empty()) empty_files.push_back(id);
+      files.push_back(std::move(*file));
+    }
   }
   if (diags.error_count() > errors_before) return std::nullopt;
 
-  bool nothing_declared = empty_files.size() == loaded.file_count;
+  bool nothing_declared = empty_files.size() == files.size();
   if (nothing_declared && !options.allow_empty) {
     // An empty desired state would plan to drop every managed object.
     std::optional<base::SourceSpan> span;
@@ -127,9 +119,13 @@ std::optional<LoadedSchema> parse_and_lower(const std::vector<base::FileId>& ids
     if (nothing_declared) break;
     diags.warning(base::DiagKind::EmptyFile, base::SourceSpan{id, 0, 0}, "file declares nothing");
   }
-  loaded.catalog = lowerer.finish();
-  for (const base::Diagnostic& diag : lowering.all()) diags.add(diag);
+  dsl::LowerOptions lower_options;
+  lower_options.default_schema = options.default_schema;
+  loaded.catalog = dsl::lower(files, lower_options, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
+  loaded.file_count = files.size();
+  for (dsl::ast::File& file : files)
+    for (dsl::ast::Comment& comment : file.comments) loaded.comments.push_back(std::move(comment));
   return loaded;
 }
 

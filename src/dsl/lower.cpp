@@ -1,11 +1,8 @@
-// dsl/lower: the lowering driver. File by file (Lowerer::add), it collects the
-// declarations (extensions, schemas, enums, domain, sequence, view and table
-// names) and lowers the table bodies, leaving for later what a later file may
-// declare: column types other than built-ins, and foreign-key targets. Then
-// (Lowerer::finish) it lowers domains and those types, resolves foreign keys
-// and sequence owners, names constraints and indexes as PostgreSQL would, and
-// views come last (lower_view.cpp). So the order of files and declarations
-// never matters, and a file's syntax tree can be freed once it is added.
+// dsl/lower: the lowering driver. Pass 1 collects declarations (extensions,
+// schemas, enums, domain, sequence and table names) from every file, so that
+// order never matters; pass 2 lowers domains, then table bodies; pass 3
+// resolves foreign keys and sequence owners; pass 4 names constraints and
+// indexes as PostgreSQL would; views come last (lower_view.cpp).
 #include "dsl/lower.hpp"
 
 #include <string_view>
@@ -107,17 +104,17 @@ void declare_table(Context& ctx, const ast::TableDecl& decl, const std::string& 
   if (!inserted) {
     auto& diag = ctx.diags.error(base::DiagKind::DuplicateTable, decl.name.span,
                                  "duplicate table " + display(name));
-    add_note(diag, ctx.tables[it->second].name_span);
+    add_note(diag, ctx.tables[it->second].decl->name.span);
     return;
   }
-  ctx.schema(schema);                           // a schema holding a table is part of the catalog
-  TableWork& work = ctx.tables.emplace_back();  // built in place: a deque never moves it
+  ctx.schema(schema);  // a schema holding a table is part of the catalog
+  TableWork work;
   work.name = name;
-  work.name_span = decl.name.span;
   work.decl = &decl;
   work.table.name = name.name;
   work.table.provenance.span = decl.span;
   work.table.provenance.name_span = decl.name.span;
+  ctx.tables.push_back(std::move(work));
 }
 
 void lower_schema_block(Context& ctx, const ast::SchemaDecl& decl, bool nested) {
@@ -173,7 +170,7 @@ void check_type_clashes(Context& ctx) {
     auto it = ctx.enums.find(work.name);
     if (it == ctx.enums.end()) continue;
     auto& diag = ctx.diags.error(
-        base::DiagKind::TypeNameClash, work.name_span,
+        base::DiagKind::TypeNameClash, work.decl->name.span,
         "table " + display(work.name) + " has the same name as an enum (a table is also a type)");
     add_note(diag, it->second, "enum declared here");
   }
@@ -182,10 +179,10 @@ void check_type_clashes(Context& ctx) {
     auto other = ctx.enums.find(work.name);
     if (table == ctx.table_index.end() && other == ctx.enums.end()) continue;
     bool is_table = table != ctx.table_index.end();
-    auto& diag = ctx.diags.error(base::DiagKind::TypeNameClash, work.decl.name.span,
+    auto& diag = ctx.diags.error(base::DiagKind::TypeNameClash, work.decl->name.span,
                                  "domain " + display(work.name) + " has the same name as " +
                                      (is_table ? "a table (a table is also a type)" : "an enum"));
-    add_note(diag, is_table ? ctx.tables[table->second].name_span : other->second,
+    add_note(diag, is_table ? ctx.tables[table->second].decl->name.span : other->second,
              is_table ? "table declared here" : "enum declared here");
   }
 }
@@ -200,6 +197,18 @@ void place_tables(Context& ctx) {
   for (TableWork& work : ctx.tables) {
     ctx.schema(work.name.schema).tables.push_back(std::move(work.table));
   }
+}
+
+// count_tables: the table declarations in decls, schema blocks included.
+std::size_t count_tables(const std::vector<ast::Decl>& decls) {
+  std::size_t count = 0;
+  for (const ast::Decl& decl : decls) {
+    if (std::holds_alternative<ast::TableDecl>(decl.node))
+      ++count;
+    else if (const auto* block = std::get_if<ast::SchemaDecl>(&decl.node))
+      count += count_tables(block->decls);
+  }
+  return count;
 }
 
 }  // namespace
@@ -226,40 +235,24 @@ ir::Schema& Context::schema(const std::string& name) {
 
 }  // namespace lower_detail
 
-Lowerer::Lowerer(LowerOptions options, base::Diagnostics& diags)
-    : ctx_(std::make_unique<lower_detail::Context>(std::move(options), diags)) {}
-
-Lowerer::~Lowerer() = default;
-
-void Lowerer::add(const ast::File& file) {
-  lower_detail::Context& ctx = *ctx_;
-  std::size_t first = ctx.tables.size();
-  lower_detail::lower_decls(ctx, file.decls, ctx.options.default_schema, false);
-  for (std::size_t i = first; i < ctx.tables.size(); ++i) {
-    lower_detail::TableWork& work = ctx.tables[i];
-    lower_detail::lower_table_body(ctx, work);
-    work.decl = nullptr;  // the file's tree may be freed now
+ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
+                  base::Diagnostics& diags) {
+  lower_detail::Context ctx(options, diags);
+  std::size_t tables = 0;
+  for (const ast::File& file : files) tables += lower_detail::count_tables(file.decls);
+  ctx.tables.reserve(tables);  // a TableWork holds its table: no regrowth, no moves
+  for (const ast::File& file : files) {
+    lower_detail::lower_decls(ctx, file.decls, options.default_schema, false);
   }
-}
-
-ir::Catalog Lowerer::finish() {
-  lower_detail::Context& ctx = *ctx_;
   lower_detail::check_type_clashes(ctx);
   lower_detail::lower_domains(ctx);
-  for (lower_detail::TableWork& work : ctx.tables) lower_detail::resolve_pending_types(ctx, work);
+  for (lower_detail::TableWork& work : ctx.tables) lower_detail::lower_table_body(ctx, work);
   for (lower_detail::TableWork& work : ctx.tables) lower_detail::resolve_references(ctx, work);
   lower_detail::lower_sequences(ctx);
   lower_detail::assign_names(ctx);
   lower_detail::place_tables(ctx);
   lower_detail::lower_views(ctx);
   return std::move(ctx.catalog);
-}
-
-ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
-                  base::Diagnostics& diags) {
-  Lowerer lowerer(options, diags);
-  for (const ast::File& file : files) lowerer.add(file);
-  return lowerer.finish();
 }
 
 }  // namespace schemac::dsl

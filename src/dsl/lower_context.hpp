@@ -3,7 +3,6 @@
 // each implement one). Internal to the dsl module.
 #pragma once
 
-#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,49 +31,38 @@ enum class Construct {
   Comment,
 };
 
-/// PendingFk is a foreign key whose target is resolved once every file is
-/// lowered. It owns what it needs of the syntax tree, which is freed file by file.
+/// PendingFk is a foreign key whose target is resolved after every table's body.
 struct PendingFk {
   std::size_t fk = 0;  // index into TableWork::table.foreign_keys
-  ast::QualifiedIdent target;
-  std::vector<ast::Ident> ref_columns;
+  const ast::QualifiedIdent* target = nullptr;
+  const std::vector<ast::Ident>* ref_columns = nullptr;
   base::SourceSpan span;
 };
 
-/// PendingType is a column type that names something declared (an enum, a
-/// domain, an extension's type): resolved once every file is lowered, as the
-/// declaration may come in a later file (see resolve_type_early).
-struct PendingType {
-  std::size_t column = 0;  // index into TableWork::table.columns
-  ast::TypeName type;
-};
-
-/// TableWork is one table being lowered. decl points into its file's syntax
-/// tree only while that file is being lowered (Lowerer::add).
+/// TableWork is one table being lowered, with the AST it comes from.
 struct TableWork {
   ir::QualifiedName name;
-  base::SourceSpan name_span;  // the name as declared
   const ast::TableDecl* decl = nullptr;
   ir::Table table;
   std::vector<PendingFk> pending_fks;
-  std::vector<PendingType> pending_types;
 };
 
-/// ViewWork / SequenceWork / DomainWork: a declared view, sequence or domain,
-/// lowered once every declaration is known (domains may use enums and domains
-/// declared later; sequences are owned by columns of tables). Each keeps a copy
-/// of its declaration, as the file's tree is freed before then; they are few.
+/// ViewWork is one view being lowered, with the AST it comes from.
 struct ViewWork {
   ir::QualifiedName name;
-  ast::ViewDecl decl;
+  const ast::ViewDecl* decl = nullptr;
 };
+
+/// SequenceWork / DomainWork: a declared sequence or domain, lowered once every
+/// declaration is known (domains may use enums and domains declared later;
+/// sequences are owned by columns of tables).
 struct SequenceWork {
   ir::QualifiedName name;
-  ast::SequenceDecl decl;
+  const ast::SequenceDecl* decl = nullptr;
 };
 struct DomainWork {
   ir::QualifiedName name;
-  ast::DomainDecl decl;
+  const ast::DomainDecl* decl = nullptr;
 };
 
 /// NameRef is a qualified name by view, to look names up without copying them.
@@ -125,19 +113,18 @@ using NameIndex = std::unordered_map<ir::QualifiedName, std::size_t, NameHash, N
 using Declared = std::map<ir::QualifiedName, base::SourceSpan, NameLess>;
 
 struct Context {
-  Context(LowerOptions options, base::Diagnostics& diags)
-      : options(std::move(options)), diags(diags) {}
+  Context(const LowerOptions& options, base::Diagnostics& diags) : options(options), diags(diags) {}
 
-  const LowerOptions options;
+  const LowerOptions& options;
   base::Diagnostics& diags;
   ir::Catalog catalog;
   std::map<std::string, base::SourceSpan> extensions;     // name -> declaration
   std::map<std::string, base::SourceSpan> schema_blocks;  // name -> first block
   Declared enums;
-  std::deque<TableWork> tables;  // declaration order; a deque, so a table never moves
-  NameIndex table_index;         // into tables
-  std::vector<ViewWork> views;   // declaration order
-  NameIndex view_index;          // into views
+  std::vector<TableWork> tables;  // declaration order
+  NameIndex table_index;          // into tables
+  std::vector<ViewWork> views;    // declaration order
+  NameIndex view_index;           // into views
   Declared sequences;
   Declared domains;
   std::vector<SequenceWork> sequence_work;  // declaration order
@@ -179,24 +166,9 @@ void add_note(base::Diagnostic& diag, base::SourceSpan span,
               std::string message = "previous declaration is here");
 
 /// resolve_type turns a column's TypeName into a canonical TypeRef; reports and
-/// returns nullopt when it cannot. Only once every file's declarations are known.
+/// returns nullopt when it cannot.
 std::optional<ir::TypeRef> resolve_type(Context& ctx, const ast::TypeName& type,
                                         const std::string& schema);
-
-/// EarlyType is resolve_type_early's answer.
-enum class EarlyType { Resolved, Reported, Deferred };
-/// resolve_type_early resolves a column type before every file is lowered when
-/// no later declaration can change the answer: a built-in type, or a PostGIS
-/// type once the extension is declared. Into ref when Resolved, reporting when
-/// Reported; Deferred: call resolve_type once every file is lowered.
-EarlyType resolve_type_early(Context& ctx, const ast::TypeName& type, const std::string& schema,
-                             ir::TypeRef& ref);
-
-/// check_identity_type: an identity column must be smallint, integer or bigint.
-void check_identity_type(Context& ctx, const ir::Column& col, base::SourceSpan type_span);
-/// resolve_pending_types resolves the column types lower_table_body left
-/// for later (see PendingType).
-void resolve_pending_types(Context& ctx, TableWork& work);
 
 /// is_serial_type: serial, bigserial, smallserial and their aliases (not arrays).
 bool is_serial_type(const ast::TypeName& type);

@@ -118,14 +118,14 @@ void reserve_view(Context& ctx, SchemaNames& names, const ViewWork& view) {
   if (ctx.table_index.count(view.name)) return;
   if (names.scope.has_relation(name)) {
     auto it = names.relations.find(name);
-    auto& diag = ctx.diags.error(DiagKind::DuplicateName, view.decl.name.span,
+    auto& diag = ctx.diags.error(DiagKind::DuplicateName, view.decl->name.span,
                                  "view name \"" + name + "\" is taken by an index or constraint " +
                                      "in schema \"" + view.name.schema + "\"");
     if (it != names.relations.end() && it->second) add_note(diag, *it->second);
     return;
   }
   names.scope.take_relation(name);
-  names.relations.emplace(name, view.decl.name.span);
+  names.relations.emplace(name, view.decl->name.span);
 }
 
 // name_domain_checks: explicit names first (one namespace per domain), then
@@ -169,11 +169,11 @@ void assign_names(Context& ctx) {
   for (TableWork& work : ctx.tables) {
     SchemaNames& names = schemas[work.name.schema];
     names.scope.take_relation(work.name.name);
-    names.relations.emplace(work.name.name, work.name_span);
+    names.relations.emplace(work.name.name, work.decl->name.span);
   }
   // A sequence is a relation: its name must not clash with a table or an index.
   for (const SequenceWork& work : ctx.sequence_work) {
-    reserve_relation(ctx, schemas[work.name.schema], work.name.name, work.decl.name.span,
+    reserve_relation(ctx, schemas[work.name.schema], work.name.name, work.decl->name.span,
                      work.name.schema);
   }
   name_domain_checks(ctx, schemas);

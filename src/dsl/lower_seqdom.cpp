@@ -118,7 +118,7 @@ struct SequenceBody {
     ir::normalize_sequence(effective);
     auto bounds = ir::sequence_type_bounds(effective.data_type);
     if (!bounds || !effective.min_value || !effective.max_value || !effective.start) return;
-    base::SourceSpan at = work.decl.span;
+    base::SourceSpan at = work.decl->span;
     auto span_of = [&](Kind kind) { return seen.count(kind) ? seen[kind] : at; };
     const std::string type = effective.data_type;
     if (*effective.min_value < bounds->first || *effective.min_value > bounds->second)
@@ -186,7 +186,7 @@ void lower_domain_modifier(Context& ctx, ir::Domain& domain, const ast::ColumnMo
 // check_domain_modifiers: repeats and null + not null, as for columns.
 void check_domain_modifiers(Context& ctx, const DomainWork& work) {
   std::map<std::size_t, base::SourceSpan> first;
-  for (const ast::ColumnModifier& modifier : work.decl.modifiers) {
+  for (const ast::ColumnModifier& modifier : work.decl->modifiers) {
     base::SourceSpan span = std::visit([](const auto& m) { return m.span; }, modifier);
     std::size_t kind = modifier.index();
     bool not_null = std::holds_alternative<ast::NotNullMod>(modifier);
@@ -213,19 +213,19 @@ void declare_sequence(Context& ctx, const ast::SequenceDecl& decl, const std::st
   ir::QualifiedName name{schema, ident_text(decl.name)};
   if (!declare(ctx, ctx.sequences, decl, name, DiagKind::DuplicateSequence, "sequence")) return;
   ctx.schema(schema);
-  ctx.sequence_work.push_back({name, decl});
+  ctx.sequence_work.push_back({name, &decl});
 }
 
 void declare_domain(Context& ctx, const ast::DomainDecl& decl, const std::string& schema) {
   ir::QualifiedName name{schema, ident_text(decl.name)};
   if (!declare(ctx, ctx.domains, decl, name, DiagKind::DuplicateDomain, "domain")) return;
   ctx.schema(schema);
-  ctx.domain_work.push_back({name, decl});
+  ctx.domain_work.push_back({name, &decl});
 }
 
 void lower_domains(Context& ctx) {
   for (const DomainWork& work : ctx.domain_work) {
-    const ast::DomainDecl& decl = work.decl;
+    const ast::DomainDecl& decl = *work.decl;
     ir::Domain domain;
     domain.name = work.name.name;
     if (auto type = resolve_type(ctx, decl.type, work.name.schema)) {
@@ -251,15 +251,15 @@ void lower_sequences(Context& ctx) {
   for (const SequenceWork& work : ctx.sequence_work) {
     SequenceBody body{ctx, work, {}, {}};
     body.sequence.name = work.name.name;
-    for (const ast::SequenceOption& option : work.decl.options) body.option(option);
+    for (const ast::SequenceOption& option : work.decl->options) body.option(option);
     body.check_range();
-    for (const ast::SequenceOption& option : work.decl.options)
+    for (const ast::SequenceOption& option : work.decl->options)
       if (option.kind == Kind::OwnedBy) body.owner(option);
-    if (work.decl.doc) {
-      ctx.gate(Construct::Comment, work.decl.doc->span);
-      body.sequence.comment = work.decl.doc->text;
+    if (work.decl->doc) {
+      ctx.gate(Construct::Comment, work.decl->doc->span);
+      body.sequence.comment = work.decl->doc->text;
     }
-    body.sequence.provenance.span = work.decl.span;
+    body.sequence.provenance.span = work.decl->span;
     ctx.schema(work.name.schema).sequences.push_back(std::move(body.sequence));
   }
 }

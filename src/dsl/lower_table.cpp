@@ -97,7 +97,7 @@ struct TableBody {
                    const ast::QualifiedIdent& target, const std::vector<ast::Ident>& ref_columns,
                    const ast::FkOptions& options, base::SourceSpan span) {
     ctx.gate(Construct::ForeignKey, span);
-    work.pending_fks.push_back({work.table.foreign_keys.size(), target, ref_columns, span});
+    work.pending_fks.push_back({work.table.foreign_keys.size(), &target, &ref_columns, span});
     ir::ForeignKey& fk = work.table.foreign_keys.emplace_back();
     if (name) fk.name = ident_text(*name);
     fk.columns = std::move(cols);
@@ -209,10 +209,8 @@ void TableBody::column(const ast::ColumnDef& def) {
   // Built in place: moving a Column costs about as much as building it.
   ir::Column& col = work.table.columns.emplace_back();
   col.name = name;
-  // Most types resolve now; one that names a declaration once every file is lowered.
-  EarlyType early = resolve_type_early(ctx, def.type, work.name.schema, col.type);
-  if (early == EarlyType::Deferred)
-    work.pending_types.push_back({work.table.columns.size() - 1, def.type});
+  if (std::optional<ir::TypeRef> type = resolve_type(ctx, def.type, work.name.schema))
+    col.type = std::move(*type);
   col.provenance.span = def.span;
   col.provenance.name_span = def.name.span;
   col.provenance.type_span = def.type.span;
@@ -233,7 +231,14 @@ void TableBody::column(const ast::ColumnDef& def) {
                           "\" has its own default: it cannot also have a default, an identity "
                           "or a generation expression");
   }
-  if (early == EarlyType::Resolved) check_identity_type(ctx, col, def.type.span);
+  bool integer =
+      col.type.schema.empty() && !col.type.is_array &&
+      (col.type.name == "smallint" || col.type.name == "integer" || col.type.name == "bigint");
+  if (col.identity != ir::IdentityKind::None && !integer && !col.type.name.empty()) {
+    ctx.diags.error(
+        DiagKind::InvalidIdentityType, def.type.span,
+        "identity column \"" + std::string(name) + "\" must be smallint, integer or bigint");
+  }
 }
 
 void TableBody::index(const ast::IndexDef& def) {
@@ -287,27 +292,6 @@ void TableBody::item(const ast::TableItem& item) {
 }
 
 }  // namespace
-
-void check_identity_type(Context& ctx, const ir::Column& col, base::SourceSpan type_span) {
-  bool integer =
-      col.type.schema.empty() && !col.type.is_array &&
-      (col.type.name == "smallint" || col.type.name == "integer" || col.type.name == "bigint");
-  if (col.identity != ir::IdentityKind::None && !integer && !col.type.name.empty()) {
-    ctx.diags.error(DiagKind::InvalidIdentityType, type_span,
-                    "identity column \"" + col.name + "\" must be smallint, integer or bigint");
-  }
-}
-
-void resolve_pending_types(Context& ctx, TableWork& work) {
-  for (const PendingType& pending : work.pending_types) {
-    ir::Column& col = work.table.columns[pending.column];
-    if (std::optional<ir::TypeRef> type = resolve_type(ctx, pending.type, work.name.schema)) {
-      col.type = std::move(*type);
-      check_identity_type(ctx, col, pending.type.span);
-    }
-  }
-  work.pending_types = {};
-}
 
 // reserve_items sizes the table's vectors from its items and column modifiers
 // (at most one element each), so that each is allocated once: growing one

@@ -16,8 +16,7 @@ constexpr std::pair<std::string_view, std::string_view> kSerials[] = {
     {"serial8", "bigint"}, {"smallserial", "smallint"}, {"serial2", "smallint"}};
 
 // Outcome of one resolution step: NotFound lets the next step try.
-// Deferred: the answer depends on declarations a later file may make.
-enum class Outcome { NotFound, Resolved, Reported, Deferred };
+enum class Outcome { NotFound, Resolved, Reported };
 
 constexpr int kMaxSrid = 999999;  // PostGIS's SRID_MAXIMUM
 
@@ -225,71 +224,38 @@ void spelling_key(const ast::TypeName& type, std::string_view schema, std::strin
   for (const ast::TypeArg& arg : type.args) append_part(key, arg.text);
 }
 
-// resolve_uncached runs the resolution steps in order. Before every file is
-// lowered (every_file false) it takes only the steps no later declaration can
-// change, built-ins and PostGIS types once the extension is declared (a second
-// declaration is an error), and answers Deferred where it would need more.
-Outcome resolve_uncached(Context& ctx, const ast::TypeName& type, const std::string& schema,
-                         bool every_file, ir::TypeRef& ref) {
+std::optional<ir::TypeRef> resolve_uncached(Context& ctx, const ast::TypeName& type,
+                                            const std::string& schema) {
   std::string scratch;
   std::string_view name = type.quoted ? std::string_view(type.name) : fold_bare(type.name, scratch);
   bool builtin_scope = !type.schema || ident_text(*type.schema) == "pg_catalog";
+  ir::TypeRef ref;
   Outcome outcome = Outcome::NotFound;
   if (!type.quoted && builtin_scope) outcome = resolve_builtin(ctx, type, ref);
-  if (outcome == Outcome::NotFound && !type.quoted && ir::is_postgis_type(name)) {
-    std::optional<std::string> postgis = extension_schema(ctx, "postgis");
-    if (!type.schema || postgis == ident_text(*type.schema)) {
-      if (!postgis && !every_file) return Outcome::Deferred;
-      outcome = resolve_postgis(ctx, type, ref);
-    }
+  bool postgis_scope = !type.schema || extension_schema(ctx, "postgis") == ident_text(*type.schema);
+  if (outcome == Outcome::NotFound && !type.quoted && postgis_scope && ir::is_postgis_type(name)) {
+    outcome = resolve_postgis(ctx, type, ref);
   }
-  if (outcome == Outcome::NotFound) {
-    if (!every_file) return Outcome::Deferred;
-    outcome = resolve_named(ctx, type, name, schema, ref);
-    if (outcome == Outcome::NotFound) report_unknown(ctx, type, name, schema);
-  }
-  if (outcome == Outcome::Resolved) ref.is_array = type.array_dims > 0;
-  return outcome;
-}
-
-// resolve_cached: resolve_uncached, each spelling that resolves remembered, as
-// thousands of columns share a handful of spellings. Only what resolved is
-// remembered: it reports nothing, failures do. A spelling resolves the same
-// way before every file is lowered as after, or is Deferred and not remembered.
-Outcome resolve_cached(Context& ctx, const ast::TypeName& type, const std::string& schema,
-                       bool every_file, ir::TypeRef& ref) {
-  spelling_key(type, schema, ctx.type_key);
-  auto cached = ctx.resolved_types.find(std::string_view(ctx.type_key));
-  if (cached != ctx.resolved_types.end()) {
-    ref = cached->second;
-    return Outcome::Resolved;
-  }
-  ir::TypeRef found;
-  Outcome outcome = resolve_uncached(ctx, type, schema, every_file, found);
-  if (outcome == Outcome::Resolved)
-    ref = ctx.resolved_types.emplace(ctx.type_key, std::move(found)).first->second;
-  return outcome;
+  if (outcome == Outcome::NotFound) outcome = resolve_named(ctx, type, name, schema, ref);
+  if (outcome == Outcome::NotFound) report_unknown(ctx, type, name, schema);
+  if (outcome != Outcome::Resolved) return std::nullopt;
+  ref.is_array = type.array_dims > 0;
+  return ref;
 }
 
 }  // namespace
 
 std::optional<ir::TypeRef> resolve_type(Context& ctx, const ast::TypeName& type,
                                         const std::string& schema) {
-  ir::TypeRef ref;
-  if (resolve_cached(ctx, type, schema, true, ref) != Outcome::Resolved) return std::nullopt;
+  // Types are resolved once every declaration is known, so a spelling resolves
+  // the same way each time; thousands of columns share a handful of spellings.
+  // Only resolved ones are remembered: they report nothing, failures do.
+  spelling_key(type, schema, ctx.type_key);
+  auto cached = ctx.resolved_types.find(std::string_view(ctx.type_key));
+  if (cached != ctx.resolved_types.end()) return cached->second;
+  std::optional<ir::TypeRef> ref = resolve_uncached(ctx, type, schema);
+  if (ref) ctx.resolved_types.emplace(ctx.type_key, *ref);
   return ref;
-}
-
-EarlyType resolve_type_early(Context& ctx, const ast::TypeName& type, const std::string& schema,
-                             ir::TypeRef& ref) {
-  switch (resolve_cached(ctx, type, schema, false, ref)) {
-    case Outcome::Resolved:
-      return EarlyType::Resolved;
-    case Outcome::Deferred:
-      return EarlyType::Deferred;
-    default:
-      return EarlyType::Reported;
-  }
 }
 
 }  // namespace schemac::dsl::lower_detail

@@ -18,20 +18,20 @@ const char* kind_of(const ast::ViewDecl& decl) {
 // check_query: the query must be one statement (a trailing ';' is allowed) and
 // not empty; anything after a ';' would run as a statement of its own.
 bool check_query(Context& ctx, const ViewWork& work) {
-  const ast::Expr& query = work.decl.query;
+  const ast::Expr& query = work.decl->query;
   std::vector<ir::SqlToken> tokens = ir::lex_sql(query.text);
   while (!tokens.empty() && ir::is_punct(tokens.back(), ";")) tokens.pop_back();
   std::string problem;
   if (tokens.empty()) {
-    problem = "the query of " + std::string(kind_of(work.decl)) + display(work.name) + " is empty";
+    problem = "the query of " + std::string(kind_of(*work.decl)) + display(work.name) + " is empty";
   } else if (std::any_of(tokens.begin(), tokens.end(),
                          [](const ir::SqlToken& t) { return ir::is_punct(t, ";"); })) {
-    problem = "the query of " + std::string(kind_of(work.decl)) + display(work.name) +
+    problem = "the query of " + std::string(kind_of(*work.decl)) + display(work.name) +
               " holds more than one statement; a view is one query";
   }
   if (problem.empty()) return true;
   ctx.diags.error(DiagKind::InvalidViewQuery,
-                  query.span.end > query.span.begin ? query.span : work.decl.name.span, problem);
+                  query.span.end > query.span.begin ? query.span : work.decl->name.span, problem);
   return false;
 }
 
@@ -39,16 +39,16 @@ bool check_query(Context& ctx, const ViewWork& work) {
 // nor an enum's (a view is also a row type).
 bool check_clashes(Context& ctx, const ViewWork& work) {
   if (auto table = ctx.table_index.find(work.name); table != ctx.table_index.end()) {
-    auto& diag = ctx.diags.error(DiagKind::DuplicateView, work.decl.name.span,
-                                 std::string(kind_of(work.decl)) + display(work.name) +
+    auto& diag = ctx.diags.error(DiagKind::DuplicateView, work.decl->name.span,
+                                 std::string(kind_of(*work.decl)) + display(work.name) +
                                      " has the same name as a table (tables and views share "
                                      "one namespace)");
-    add_note(diag, ctx.tables[table->second].name_span, "table declared here");
+    add_note(diag, ctx.tables[table->second].decl->name.span, "table declared here");
     return false;
   }
   if (auto it = ctx.enums.find(work.name); it != ctx.enums.end()) {
-    auto& diag = ctx.diags.error(DiagKind::TypeNameClash, work.decl.name.span,
-                                 std::string(kind_of(work.decl)) + display(work.name) +
+    auto& diag = ctx.diags.error(DiagKind::TypeNameClash, work.decl->name.span,
+                                 std::string(kind_of(*work.decl)) + display(work.name) +
                                      " has the same name as an enum (a view is also a type)");
     add_note(diag, it->second, "enum declared here");
     return false;
@@ -64,11 +64,11 @@ void declare_view(Context& ctx, const ast::ViewDecl& decl, const std::string& sc
   if (!inserted) {
     auto& diag = ctx.diags.error(DiagKind::DuplicateView, decl.name.span,
                                  "duplicate " + std::string(kind_of(decl)) + display(name));
-    add_note(diag, ctx.views[it->second].decl.name.span);
+    add_note(diag, ctx.views[it->second].decl->name.span);
     return;
   }
   ctx.schema(schema);  // a schema holding a view is part of the catalog
-  ctx.views.push_back({name, decl});
+  ctx.views.push_back({name, &decl});
 }
 
 void lower_views(Context& ctx) {
@@ -76,7 +76,7 @@ void lower_views(Context& ctx) {
     bool ok = check_clashes(ctx, work);
     ok = check_query(ctx, work) && ok;
     if (!ok) continue;
-    const ast::ViewDecl& decl = work.decl;
+    const ast::ViewDecl& decl = *work.decl;
     ir::View view;
     view.name = work.name.name;
     view.materialized = decl.materialized;

@@ -256,16 +256,13 @@ TEST_CASE("lower: type errors", "[dsl][lower]") {
                        col("b", ty("geometry", {"Point", "-1"})),
                        col("c", ty("geometry", {"Point", "abc"})), col("d", ty("integer", {"3"})),
                        col("e", ty("citext")), col("f", ty("varchar", {"x"}))})});
-  // Built-in types, and PostGIS types once the extension is declared, are
-  // checked as their table is lowered; the others (extension, enum and domain
-  // types) once every file is. This is emission order; users see them sorted by position.
   CHECK(geo.messages() == Messages{
                               "E0208 invalid geometry subtype \"Pointy\"",
                               "E0209 invalid SRID \"-1\": expected an integer from 0 to 999999",
                               "E0209 invalid SRID \"abc\": expected an integer from 0 to 999999",
                               "E0218 type \"integer\" takes no modifiers",
-                              "E0218 type modifier \"x\" is not an integer",
                               "E0207 unknown type \"citext\"",
+                              "E0218 type modifier \"x\" is not an integer",
                           });
 }
 
