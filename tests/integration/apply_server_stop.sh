@@ -18,6 +18,12 @@ for _ in $(seq 1 50); do
 done
 [[ -n $own_port ]] || fail "no free port found"
 own_pg() { SCHEMAC_PG_DIR=$own_run SCHEMAC_PG_PORT=$own_port "$REPO/scripts/pg.sh" "$@"; }
+# The throwaway server commits asynchronously (synchronous_commit = off, for
+# speed): a crash loses what was committed in the last few hundred
+# milliseconds, which on a loaded machine was once this test's own table.
+# Every client of this test (psql, pg_dump, schemac via libpq) commits
+# synchronously, so what it committed survives the crash, as on a real server.
+export PGOPTIONS="-c synchronous_commit=on"
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 stop_own_server() {
@@ -56,13 +62,13 @@ grep -q 'nothing was applied' <<<"$ERR" || fail "final line: $ERR"
 # Every step says why it failed: under set -e a silent command would end the
 # test with no message (seen once in a fresh-clone CI, not reproduced since).
 own_pg start >/dev/null || fail "own server did not restart after the stop"
-# This step failed once under a loaded full suite with no pg_dump message:
-# on failure, say how many lines came out and what a second pg_dump says.
+# An empty dump here once meant a lost commit (see PGOPTIONS above): on
+# failure, say what pg_dump and the catalog say.
 schema_dump "$db" >"$WORK/dump.after" ||
   fail "dump after the restart failed ($(wc -l <"$WORK/dump.after") lines kept); a second pg_dump: $(
     pg_dump --schema-only "$(db_url "$db")" 2>&1 >/dev/null
     echo "exit $?"
-  )"
+  ); tables: $(sql "$db" "SELECT string_agg(relname, ',') FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace" 2>&1)"
 diff -u "$WORK/dump.before" "$WORK/dump.after" || fail "the stopped apply left changes behind"
 run_schemac 0 "${apply_args[@]}"
 run_schemac 0 plan --no-config --db "$url" --exit-code "$WORK/schema"
