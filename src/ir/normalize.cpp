@@ -193,7 +193,9 @@ void normalize_type(TypeRef& type) {
   if (type.schema.empty() || type.schema == "pg_catalog") {
     if (const std::optional<TypeRef>& builtin = builtin_typeref(type)) {
       bool is_array = type.is_array;
-      type = *builtin;  // assigning reuses the strings' storage
+      type.is_array = builtin->is_array;
+      // Both catalogs come mostly canonical already: comparing is cheaper than assigning.
+      if (type != *builtin) type = *builtin;  // assigning reuses the strings' storage
       type.is_array = is_array;
       return;
     }
