@@ -153,6 +153,9 @@ struct Context {
 
 /// ident_text: an identifier's name (bare words fold to lower case, like PostgreSQL).
 std::string ident_text(const ast::Ident& ident);
+/// qualified_text: "schema.name" (or "name") as the identifiers denote it, for
+/// collations, operator classes and messages.
+std::string qualified_text(const ast::QualifiedIdent& ident);
 /// ident_view: ident_text without the copy. Only a bare name with upper-case
 /// letters (which the parser reports) needs folding; it is folded into scratch
 /// and the view points there. Otherwise the view points into the AST.

@@ -55,10 +55,8 @@ void resolve_fk(Context& ctx, TableWork& work, const PendingFk& pending) {
   ir::ForeignKey& fk = work.table.foreign_keys[pending.fk];
   TableWork* target = ctx.find_table(*pending.target, work.name.schema);
   if (!target) {
-    std::string shown = (pending.target->schema ? ident_text(*pending.target->schema) + "." : "") +
-                        ident_text(pending.target->name);
     ctx.diags.error(DiagKind::UnknownTable, pending.target->span,
-                    "referenced table \"" + shown + "\" does not exist");
+                    "referenced table \"" + qualified_text(*pending.target) + "\" does not exist");
     return;
   }
   fk.ref_table = target->name;
@@ -102,6 +100,10 @@ void resolve_fk(Context& ctx, TableWork& work, const PendingFk& pending) {
 std::string ident_text(const ast::Ident& ident) {
   std::string scratch;
   return std::string(ident_view(ident, scratch));
+}
+
+std::string qualified_text(const ast::QualifiedIdent& ident) {
+  return (ident.schema ? ident_text(*ident.schema) + "." : "") + ident_text(ident.name);
 }
 
 std::string_view ident_view(const ast::Ident& ident, std::string& scratch) {

@@ -140,10 +140,8 @@ struct SequenceBody {
     const ast::Ident& column = parts.back();
     TableWork* target = ctx.find_table(table, work.name.schema);
     if (!target) {
-      std::string shown =
-          (table.schema ? ident_text(*table.schema) + "." : "") + ident_text(table.name);
       ctx.diags.error(DiagKind::UnknownTable, table.name.span,
-                      "owning table \"" + shown + "\" does not exist");
+                      "owning table \"" + qualified_text(table) + "\" does not exist");
       return;
     }
     if (target->name.schema != work.name.schema) {
@@ -175,8 +173,7 @@ void lower_domain_modifier(Context& ctx, ir::Domain& domain, const ast::ColumnMo
     domain.checks.push_back(std::move(check));
   } else if (const auto* m = std::get_if<ast::CollateMod>(&modifier)) {
     ctx.gate(Construct::Collate, m->span);
-    domain.collation = (m->collation->schema ? ident_text(*m->collation->schema) + "." : "") +
-                       ident_text(m->collation->name);
+    domain.collation = qualified_text(*m->collation);
   } else if (const auto* m = std::get_if<ast::RenamedFromMod>(&modifier)) {
     ctx.gate(Construct::RenamedFrom, m->span);
     domain.provenance.renamed_from = ident_text(m->old_name);

@@ -140,8 +140,7 @@ void TableBody::column_modifier(ir::Column& col, const ast::ColumnModifier& modi
           },
           [&](const ast::CollateMod& m) {
             ctx.gate(Construct::Collate, m.span);
-            col.collation = (m.collation->schema ? ident_text(*m.collation->schema) + "." : "") +
-                            ident_text(m.collation->name);
+            col.collation = qualified_text(*m.collation);
           },
           [&](const ast::IdentityMod& m) {
             ctx.gate(Construct::Identity, m.span);
@@ -252,10 +251,7 @@ void TableBody::index(const ast::IndexDef& def) {
     ir::IndexElement& element = index.elements.emplace_back();
     if (elem.column) element.column = column_name(*elem.column);
     if (elem.expr) element.expr = elem.expr->text;
-    if (elem.opclass) {
-      element.opclass = (elem.opclass->schema ? ident_text(*elem.opclass->schema) + "." : "") +
-                        ident_text(elem.opclass->name);
-    }
+    if (elem.opclass) element.opclass = qualified_text(*elem.opclass);
     element.descending = elem.descending;
     element.nulls_first = elem.nulls_first;
   }
