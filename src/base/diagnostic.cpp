@@ -1,6 +1,7 @@
 #include "base/diagnostic.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace schemac::base {
 
@@ -36,6 +37,12 @@ Diagnostic& Diagnostics::warning(DiagKind kind, std::optional<SourceSpan> span,
 
 void Diagnostics::add(Diagnostic diag) {
   diags_.push_back(std::move(diag));
+}
+
+void Diagnostics::append(Diagnostics&& other) {
+  diags_.insert(diags_.end(), std::make_move_iterator(other.diags_.begin()),
+                std::make_move_iterator(other.diags_.end()));
+  other.diags_.clear();
 }
 
 std::size_t Diagnostics::error_count() const {

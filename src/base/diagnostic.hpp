@@ -46,6 +46,8 @@ class Diagnostics {
   Diagnostic& error(DiagKind kind, std::optional<SourceSpan> span, std::string message);
   Diagnostic& warning(DiagKind kind, std::optional<SourceSpan> span, std::string message);
   void add(Diagnostic diag);
+  /// append moves other's diagnostics after these (in their order) and empties other.
+  void append(Diagnostics&& other);
   std::size_t error_count() const;
   std::size_t warning_count() const;
   bool has_errors() const { return error_count() > 0; }

@@ -1,5 +1,7 @@
 #include "cli/early_inspect.hpp"
 
+#include <utility>
+
 #include "cli/pipeline.hpp"
 
 namespace schemac::cli {
@@ -31,8 +33,7 @@ std::unique_ptr<catalog::Connection> EarlyInspect::finish(Session& session, Exit
                                                           std::optional<ir::Catalog>& current) {
   if (thread_.joinable()) thread_.join();
   if (error_) std::rethrow_exception(error_);
-  for (const base::Diagnostic& diag : worker_.diags.all()) session.diags.add(diag);
-  worker_.diags.clear();
+  session.diags.append(std::move(worker_.diags));
   failure = failure_;
   current = std::move(current_);
   return std::move(conn_);

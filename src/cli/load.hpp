@@ -19,6 +19,9 @@ struct LoadOptions {
   std::filesystem::path root;  // display paths are relative to it
   std::string default_schema = "public";
   bool allow_empty = false;  // the old side of `diff` may be empty; a desired state may not
+  /// threads that parse the files and lower the tables; 0: one per core for
+  /// large inputs. `plan` asks for 1 while it reads the database on others.
+  std::size_t threads = 0;
 };
 
 /// LoadedSchema is what the commands need of the files once lowered: the

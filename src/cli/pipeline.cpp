@@ -27,10 +27,10 @@ std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
   return result;
 }
 
-std::optional<LoadedSchema> load_desired(const Args& args, Session& session) {
+std::optional<LoadedSchema> load_desired(const Args& args, Session& session, std::size_t threads) {
   // --allow-empty: an empty desired state is meant (drop every managed object).
-  LoadOptions options{session.config.root, session.config.default_schema,
-                      args.has("--allow-empty")};
+  LoadOptions options{session.config.root, session.config.default_schema, args.has("--allow-empty"),
+                      threads};
   auto desired =
       load_schema(schema_paths_from(args, session.config), options, session.sources, session.diags);
   session.report();  // errors, or warnings before the plan

@@ -33,8 +33,10 @@ std::optional<plan::Plan> make_plan(ir::Catalog current, ir::Catalog desired,
                                     ir::Catalog* normalized_desired = nullptr);
 
 /// load_desired loads the schema files named on the command line (or configured)
-/// and prints any warnings; nullopt after reporting errors.
-std::optional<LoadedSchema> load_desired(const Args& args, Session& session);
+/// and prints any warnings; nullopt after reporting errors. threads: as in
+/// LoadOptions.
+std::optional<LoadedSchema> load_desired(const Args& args, Session& session,
+                                         std::size_t threads = 0);
 
 /// plan_against inspects the managed schemas of the database and plans the way
 /// to desired, comparing view queries and table expressions as the database

@@ -13,9 +13,12 @@ namespace {
 ExitCode run_plan(const Args& args, Session& session) {
   auto format = parse_plan_format(args.value("--format"), session.diags);
   if (!format) return session.fail(ExitCode::InvalidInput);
-  // With the managed schemas configured, the database is read while the files are parsed.
+  // With the managed schemas configured, the database is read while the files
+  // are parsed, on one thread: the inspect thread and the server's backends
+  // take the other cores (with two threads here, plan took as long, used more
+  // CPU time and 30 % more memory at 10,000 tables).
   std::unique_ptr<EarlyInspect> early = EarlyInspect::start(args, session);
-  auto desired = load_desired(args, session);
+  auto desired = load_desired(args, session, early ? 1 : 0);
   if (!desired) return ExitCode::InvalidInput;
   LintRun lint = lint_suppressions(*desired, session);
   ExitCode failure = ExitCode::Success;

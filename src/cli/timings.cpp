@@ -60,12 +60,20 @@ void add(const std::string& key, double value) {
   state().values.emplace_back(key, value);
 }
 
-Phase::Phase(std::string key)
-    : key_(std::move(key)), start_(Clock::now()), cpu_start_(cpu_ms(CLOCK_THREAD_CPUTIME_ID)) {}
+namespace {
+
+clockid_t clock_of(Phase::Cpu cpu) {
+  return cpu == Phase::Cpu::Thread ? CLOCK_THREAD_CPUTIME_ID : CLOCK_PROCESS_CPUTIME_ID;
+}
+
+}  // namespace
+
+Phase::Phase(std::string key, Cpu cpu)
+    : key_(std::move(key)), start_(Clock::now()), cpu_(cpu), cpu_start_(cpu_ms(clock_of(cpu))) {}
 
 Phase::~Phase() {
   add(key_ + "_ms", ms_since(start_));
-  add(key_ + "_cpu_ms", cpu_ms(CLOCK_THREAD_CPUTIME_ID) - cpu_start_);
+  add(key_ + "_cpu_ms", cpu_ms(clock_of(cpu_)) - cpu_start_);
 }
 
 void start() {

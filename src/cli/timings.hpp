@@ -16,11 +16,14 @@ bool enabled();
 void add(const std::string& key, double value);
 
 /// Phase adds the wall-clock milliseconds from its construction to its
-/// destruction to KEY_ms, and the CPU milliseconds of the thread it runs on to
-/// KEY_cpu_ms (phases may run beside each other: cli/early_inspect.hpp).
+/// destruction to KEY_ms, and CPU milliseconds to KEY_cpu_ms: by default of
+/// the thread it runs on (phases may run beside each other:
+/// cli/early_inspect.hpp), or of the whole process, for a phase that has
+/// helper threads of its own while nothing else runs.
 class Phase {
  public:
-  explicit Phase(std::string key);
+  enum class Cpu { Thread, Process };
+  explicit Phase(std::string key, Cpu cpu = Cpu::Thread);
   ~Phase();
   Phase(const Phase&) = delete;
   Phase& operator=(const Phase&) = delete;
@@ -28,6 +31,7 @@ class Phase {
  private:
   std::string key_;
   std::chrono::steady_clock::time_point start_;
+  Cpu cpu_;
   double cpu_start_;
 };
 

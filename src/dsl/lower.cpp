@@ -5,10 +5,12 @@
 // indexes as PostgreSQL would; views come last (lower_view.cpp).
 #include "dsl/lower.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 #include <variant>
 
+#include "base/parallel.hpp"
 #include "dsl/lower_context.hpp"
 
 namespace schemac::dsl {
@@ -211,6 +213,31 @@ std::size_t count_tables(const std::vector<ast::Decl>& decls) {
   return count;
 }
 
+// Fewer tables than this per thread are lowered on one: a thread costs more.
+constexpr std::size_t kMinTablesPerThread = 500;
+
+// for_each_table runs pass on every table. With options.threads > 1 the
+// tables are cut into that many runs in declaration order, each run on a
+// thread with a Context, type cache and diagnostics of its own; the runs'
+// diagnostics are then added in order, so the result and what is reported are
+// those of one thread. The passes read the shared declarations and write only
+// the TableWork they are given.
+void for_each_table(Context& ctx, Declarations& shared, void (*pass)(Context&, TableWork&)) {
+  std::vector<TableWork>& tables = shared.tables;
+  std::size_t runs = std::min(ctx.options.threads, tables.size() / kMinTablesPerThread);
+  if (runs <= 1) {
+    for (TableWork& work : tables) pass(ctx, work);
+    return;
+  }
+  std::vector<base::Diagnostics> run_diags(runs);
+  base::run_parallel(runs, [&](std::size_t run) {
+    Context local(ctx.options, run_diags[run], shared);
+    std::size_t end = tables.size() * (run + 1) / runs;
+    for (std::size_t i = tables.size() * run / runs; i < end; ++i) pass(local, tables[i]);
+  });
+  for (base::Diagnostics& diags : run_diags) ctx.diags.append(std::move(diags));
+}
+
 }  // namespace
 
 bool Context::gate(Construct construct, base::SourceSpan span) {
@@ -237,7 +264,8 @@ ir::Schema& Context::schema(const std::string& name) {
 
 ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
                   base::Diagnostics& diags) {
-  lower_detail::Context ctx(options, diags);
+  lower_detail::Declarations shared;
+  lower_detail::Context ctx(options, diags, shared);
   std::size_t tables = 0;
   for (const ast::File& file : files) tables += lower_detail::count_tables(file.decls);
   ctx.tables.reserve(tables);  // a TableWork holds its table: no regrowth, no moves
@@ -246,13 +274,13 @@ ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
   }
   lower_detail::check_type_clashes(ctx);
   lower_detail::lower_domains(ctx);
-  for (lower_detail::TableWork& work : ctx.tables) lower_detail::lower_table_body(ctx, work);
-  for (lower_detail::TableWork& work : ctx.tables) lower_detail::resolve_references(ctx, work);
+  lower_detail::for_each_table(ctx, shared, lower_detail::lower_table_body);
+  lower_detail::for_each_table(ctx, shared, lower_detail::resolve_references);
   lower_detail::lower_sequences(ctx);
   lower_detail::assign_names(ctx);
   lower_detail::place_tables(ctx);
   lower_detail::lower_views(ctx);
-  return std::move(ctx.catalog);
+  return std::move(shared.catalog);
 }
 
 }  // namespace schemac::dsl

@@ -14,6 +14,9 @@ namespace schemac::dsl {
 
 struct LowerOptions {
   std::string default_schema = "public";  // schema of top-level tables and enums
+  /// threads that lower table bodies and resolve their references; the
+  /// result and the diagnostics are the same for any number.
+  std::size_t threads = 1;
 };
 
 /// lower turns all files of one project into the desired catalog.

@@ -112,11 +112,11 @@ using NameIndex = std::unordered_map<ir::QualifiedName, std::size_t, NameHash, N
 /// Declared remembers where a name was first declared, for "previous declaration" notes.
 using Declared = std::map<ir::QualifiedName, base::SourceSpan, NameLess>;
 
-struct Context {
-  Context(const LowerOptions& options, base::Diagnostics& diags) : options(options), diags(diags) {}
-
-  const LowerOptions& options;
-  base::Diagnostics& diags;
+/// Declarations is what lowering learns from every file's declarations (pass
+/// 1) and the catalog it builds. The threads that lower table bodies and
+/// resolve their references share it and only read it, each writing its own
+/// tables' TableWork.
+struct Declarations {
   ir::Catalog catalog;
   std::map<std::string, base::SourceSpan> extensions;     // name -> declaration
   std::map<std::string, base::SourceSpan> schema_blocks;  // name -> first block
@@ -129,6 +129,42 @@ struct Context {
   Declared domains;
   std::vector<SequenceWork> sequence_work;  // declaration order
   std::vector<DomainWork> domain_work;      // declaration order
+};
+
+/// Context is one thread's view of lowering: the shared declarations, by
+/// reference (so that every pass reads them as ctx.enums, ctx.tables, ...),
+/// and the diagnostics and type cache of this thread.
+struct Context {
+  Context(const LowerOptions& options, base::Diagnostics& diags, Declarations& shared)
+      : options(options),
+        diags(diags),
+        catalog(shared.catalog),
+        extensions(shared.extensions),
+        schema_blocks(shared.schema_blocks),
+        enums(shared.enums),
+        tables(shared.tables),
+        table_index(shared.table_index),
+        views(shared.views),
+        view_index(shared.view_index),
+        sequences(shared.sequences),
+        domains(shared.domains),
+        sequence_work(shared.sequence_work),
+        domain_work(shared.domain_work) {}
+
+  const LowerOptions& options;
+  base::Diagnostics& diags;
+  ir::Catalog& catalog;
+  std::map<std::string, base::SourceSpan>& extensions;
+  std::map<std::string, base::SourceSpan>& schema_blocks;
+  Declared& enums;
+  std::vector<TableWork>& tables;
+  NameIndex& table_index;
+  std::vector<ViewWork>& views;
+  NameIndex& view_index;
+  Declared& sequences;
+  Declared& domains;
+  std::vector<SequenceWork>& sequence_work;
+  std::vector<DomainWork>& domain_work;
   /// Hashed by view too (transparent), so that a lookup builds its key in
   /// type_key, reused from column to column, instead of a fresh string.
   struct KeyHash {
