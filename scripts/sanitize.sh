@@ -2,7 +2,10 @@
 # The sanitizer part of CI, called by scripts/test.sh after the main suite:
 #  1. the unit tests built with AddressSanitizer + UndefinedBehaviorSanitizer
 #     (g++, build dir build-asan/), run under ctest;
-#  2. the libFuzzer target of the parser and lowering (clang, build-fuzz/), run
+#  2. what runs on several threads (parsing and lowering large projects),
+#     built with ThreadSanitizer (g++, build-tsan/): its unit tests and
+#     tests/cli/threads.sh with that binary;
+#  3. the libFuzzer target of the parser and lowering (clang, build-fuzz/), run
 #     for SCHEMAC_FUZZ_SECONDS (60) on a seed corpus of every golden input,
 #     schema/ and examples/; any crash, leak, timeout (>5 s per input) or
 #     memory blow-up (>2 GB) fails it.
@@ -31,7 +34,21 @@ cmake --build "$asan" -j "$jobs" --target $units
 ctest --test-dir "$asan" --output-on-failure -j "$jobs" -L unit --timeout 300
 echo "sanitize: ASan+UBSan unit tests passed in $((SECONDS - start)) s"
 
-# 2. libFuzzer on the parser and lowering.
+# 2. ThreadSanitizer on what runs on several threads.
+tsan=${SCHEMAC_TSAN_DIR:-$repo/build-tsan}
+start=$SECONDS
+if [[ ! -f $tsan/CMakeCache.txt ]]; then
+  CXX=g++ cmake -S "$repo" -B "$tsan" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DSCHEMAC_TSAN=ON >/dev/null
+fi
+cmake --build "$tsan" -j "$jobs" --target unit_base unit_dsl schemac
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1}
+"$tsan/tests/unit_base" "[parallel]"
+"$tsan/tests/unit_dsl" "[parallel]"
+bash "$repo/tests/cli/threads.sh" "$tsan/schemac" "$repo"
+echo "sanitize: ThreadSanitizer tests passed in $((SECONDS - start)) s"
+
+# 3. libFuzzer on the parser and lowering.
 seconds=${SCHEMAC_FUZZ_SECONDS:-60}
 [[ $seconds == 0 ]] && { echo "sanitize: fuzzer skipped (SCHEMAC_FUZZ_SECONDS=0)"; exit 0; }
 fuzz=${SCHEMAC_FUZZ_DIR:-$repo/build-fuzz}

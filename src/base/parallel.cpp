@@ -6,6 +6,7 @@
 #include <atomic>
 
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -42,10 +43,20 @@ void run_parallel(std::size_t count, const std::function<void(std::size_t)>& wor
       errors[i] = std::current_exception();
     }
   };
+  // Sized first: once a thread runs, nothing here may throw before it is joined.
   std::vector<std::thread> helpers;
-  helpers.reserve(count > 0 ? count - 1 : 0);
-  for (std::size_t i = 1; i < count; ++i) helpers.emplace_back(guarded, i);
-  if (count > 0) guarded(0);
+  helpers.reserve(count);
+  std::vector<std::size_t> here;  // what no thread could be started for
+  here.reserve(count);
+  if (count > 0) here.push_back(0);
+  for (std::size_t i = 1; i < count; ++i) {
+    try {
+      helpers.emplace_back(guarded, i);
+    } catch (const std::system_error&) {  // out of threads: do it here instead
+      here.push_back(i);
+    }
+  }
+  for (std::size_t i : here) guarded(i);
   for (std::thread& helper : helpers) helper.join();
   for (const std::exception_ptr& error : errors)
     if (error) std::rethrow_exception(error);

@@ -9,7 +9,9 @@ namespace schemac::base {
 
 /// run_parallel calls work(0), ..., work(count - 1), each on a thread of its
 /// own (work(0) on the calling thread), and returns once all have returned.
-/// The first exception thrown by any of them is rethrown here.
+/// Work no thread can be started for (the system is out of threads) runs on
+/// the calling thread, after work(0), so no call may wait for another. The
+/// first exception thrown by any of them is rethrown here.
 void run_parallel(std::size_t count, const std::function<void(std::size_t)>& work);
 
 /// cpu_threads: the number of cores this process may use (at least 1).
