@@ -13,6 +13,7 @@
 #include "base/diagnostic.hpp"
 #include "dsl/ast.hpp"
 #include "dsl/lower.hpp"
+#include "dsl/lower_names.hpp"
 #include "ir/catalog.hpp"
 
 namespace schemac::dsl::lower_detail {
@@ -165,17 +166,11 @@ struct Context {
   Declared& domains;
   std::vector<SequenceWork>& sequence_work;
   std::vector<DomainWork>& domain_work;
-  /// Hashed by view too (transparent), so that a lookup builds its key in
-  /// type_key, reused from column to column, instead of a fresh string.
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const {
-      return std::hash<std::string_view>{}(key);
-    }
-  };
   /// resolved_types: resolve_type's answer for each spelling that resolved,
   /// keyed as spelling_key builds type_key.
-  std::unordered_map<std::string, ir::TypeRef, KeyHash, std::equal_to<>> resolved_types;
+  /// Hashed by view too (TextHash), so that a lookup builds its key in
+  /// type_key, reused from column to column, instead of a fresh string.
+  std::unordered_map<std::string, ir::TypeRef, TextHash, std::equal_to<>> resolved_types;
   std::string type_key;
 
   /// gate reports E0201 when construct is not supported yet; returns whether it is.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 #include <utility>
 
 #include "ir/normalize.hpp"
@@ -215,11 +216,13 @@ std::vector<std::string> index_column_names(
   return result;
 }
 
-std::vector<std::string_view> referenced_columns(std::string_view expr,
-                                                 const std::vector<std::string_view>& columns) {
-  // A window of three raw tokens (no token strings, no token vector): a name
-  // counts unless a '::' or '.' precedes it or a '(' or '.' follows it.
-  std::vector<std::string_view> found;
+namespace {
+
+// name_operands lists, in order, the names in expr that may be columns: names
+// not preceded by '::' or '.' and not followed by '(' or '.' (a window of
+// three raw tokens, no token vector).
+std::vector<std::string> name_operands(std::string_view expr) {
+  std::vector<std::string> names;
   ir::SqlRawLexer lexer(expr);
   ir::SqlRawToken prev{}, token{}, next{};
   bool has_prev = false;
@@ -229,16 +232,30 @@ std::vector<std::string_view> referenced_columns(std::string_view expr,
     bool counts = ir::is_name(token) &&
                   !(has_prev && (ir::is_punct(prev, "::") || ir::is_punct(prev, "."))) &&
                   !(has_next && (ir::is_punct(next, "(") || ir::is_punct(next, ".")));
-    if (counts) {
-      auto column = std::find_if(columns.begin(), columns.end(),
-                                 [&](std::string_view c) { return ir::has_text(token, c); });
-      if (column != columns.end() && std::find(found.begin(), found.end(), *column) == found.end())
-        found.push_back(*column);
-    }
+    if (counts) names.push_back(ir::token_text(token));
     prev = token;
     has_prev = true;
     token = next;
     has_token = has_next;
+  }
+  return names;
+}
+
+}  // namespace
+
+std::vector<std::string_view> referenced_columns(std::string_view expr,
+                                                 const std::vector<std::string_view>& columns) {
+  // Tables repeat their checks (`length(name) > 0` in table after table):
+  // each text is lexed once per thread.
+  thread_local std::unordered_map<std::string, std::vector<std::string>, TextHash, std::equal_to<>>
+      operands_of;
+  auto it = operands_of.find(expr);
+  if (it == operands_of.end()) it = operands_of.emplace(expr, name_operands(expr)).first;
+  std::vector<std::string_view> found;
+  for (const std::string& name : it->second) {
+    auto column = std::find(columns.begin(), columns.end(), name);
+    if (column != columns.end() && std::find(found.begin(), found.end(), *column) == found.end())
+      found.push_back(*column);
   }
   return found;
 }

@@ -12,6 +12,15 @@
 
 namespace schemac::dsl {
 
+/// TextHash hashes strings and views alike (transparent), so that a hashed
+/// map keyed by std::string is searched with a view, without a copy.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
 /// kMaxIdentifierBytes is NAMEDATALEN - 1: longer names are truncated.
 inline constexpr std::size_t kMaxIdentifierBytes = 63;
 
