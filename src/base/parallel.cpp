@@ -4,7 +4,6 @@
 #include <sched.h>
 
 #include <atomic>
-
 #include <exception>
 #include <system_error>
 #include <thread>
@@ -17,8 +16,8 @@ namespace {
 // allow_arenas lets glibc's malloc give count threads an arena each. main()
 // starts with one arena for every thread (see cli/main.cpp); threads that
 // allocate most of what they build, as these do, would otherwise wait on one
-// another's arena lock: two threads parsing took longer than one. Only ever
-// raised.
+// another's arena lock: two threads parsing were no faster than one. Only
+// ever raised.
 void allow_arenas(std::size_t count) {
 #ifdef __GLIBC__
   static std::atomic<std::size_t> allowed{1};

@@ -113,8 +113,8 @@ std::size_t load_threads(const std::vector<base::FileId>& ids, const LoadOptions
 }
 
 // parse_files parses every file on up to `threads` threads, which take the
-// files one at a time. Each file keeps its diagnostics apart; they are added in file
-// order afterwards, so what is reported does not depend on the threads.
+// files one at a time. Each file keeps its diagnostics apart; they are added
+// in file order afterwards, so what is reported does not depend on the threads.
 std::vector<std::optional<dsl::ast::File>> parse_files(const std::vector<base::FileId>& ids,
                                                        std::size_t threads,
                                                        const base::SourceManager& sources,
