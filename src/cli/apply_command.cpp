@@ -46,7 +46,7 @@ ExitCode run_apply(const Args& args, Session& session) {
     saved = read_saved_plan(*file, session);
     if (!saved) return session.fail(ExitCode::InvalidInput);
   } else {
-    desired = load_desired(args, session);
+    desired = load_desired(args, session, kReadsDatabase);
     if (!desired) return ExitCode::InvalidInput;
   }
   ExitCode failure = ExitCode::Success;

@@ -76,7 +76,7 @@ ExitCode run_lint(const Args& args, Session& session) {
                         "lint takes --db or --from, not both");
     return session.fail(ExitCode::InvalidInput);
   }
-  auto desired = load_desired(args, session);
+  auto desired = load_desired(args, session, from_db ? kReadsDatabase : 0);
   if (!desired) return ExitCode::InvalidInput;
   LintRun run = lint_desired(*desired, session);
   if (from_db || from_tree) {

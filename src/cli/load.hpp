@@ -20,7 +20,7 @@ struct LoadOptions {
   std::string default_schema = "public";
   bool allow_empty = false;  // the old side of `diff` may be empty; a desired state may not
   /// threads that parse the files and lower the tables; 0: one per core for
-  /// large inputs. `plan` asks for 1 while it reads the database on others.
+  /// large inputs. Commands that read the database ask for 1 (kReadsDatabase).
   std::size_t threads = 0;
 };
 
