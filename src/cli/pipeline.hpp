@@ -42,9 +42,9 @@ std::optional<LoadedSchema> load_desired(const Args& args, Session& session,
 /// reads the database (plan, apply, lint --db): one. There the database takes
 /// most of the time, and with two loading threads `plan` at 10,000 tables
 /// peaked at 154 MB instead of 133 MB (most likely the second malloc arena
-/// going on to serve the inspect threads), to save some 2 % of its time. With [database] schemas
-/// set, the database is even read while the files are parsed, and two parsing threads made `plan`
-/// no faster.
+/// going on to serve the inspect threads), to save some 2 % of its time. With
+/// [database] schemas set, the database is even read while the files are
+/// parsed, and two parsing threads made `plan` no faster.
 inline constexpr std::size_t kReadsDatabase = 1;
 
 /// plan_against inspects the managed schemas of the database and plans the way

@@ -199,24 +199,6 @@ std::string token_text(const SqlRawToken& token) {
   return text;
 }
 
-bool has_text(const SqlRawToken& token, std::string_view text) {
-  if (token.kind == SqlTokenKind::Word) {
-    return token.raw.size() == text.size() &&
-           std::equal(token.raw.begin(), token.raw.end(), text.begin(),
-                      [](char raw, char c) { return fold(raw) == c; });
-  }
-  if (token.kind == SqlTokenKind::QuotedIdent) {
-    std::size_t n = 0;
-    bool same = true;
-    for_each_unquoted(token.raw, [&](char c) {
-      same = same && n < text.size() && text[n] == c;
-      ++n;
-    });
-    return same && n == text.size();
-  }
-  return token.raw == text;
-}
-
 std::vector<SqlToken> lex_sql(std::string_view expr) {
   std::vector<SqlToken> out;
   SqlRawLexer lexer(expr);

@@ -65,8 +65,6 @@ class SqlRawLexer {
 
 /// token_text is the text lex_sql gives a raw token (see SqlToken).
 std::string token_text(const SqlRawToken& token);
-/// has_text reports whether token_text(token) == text, without building it.
-bool has_text(const SqlRawToken& token, std::string_view text);
 /// is_name / is_punct: as for SqlToken (punctuation is never rewritten).
 inline bool is_name(const SqlRawToken& token) {
   return token.kind == SqlTokenKind::Word || token.kind == SqlTokenKind::QuotedIdent;
