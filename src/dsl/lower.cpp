@@ -216,14 +216,10 @@ std::size_t count_tables(const std::vector<ast::Decl>& decls) {
 // Fewer tables than this per thread are lowered on one: a thread costs more.
 constexpr std::size_t kMinTablesPerThread = 500;
 
-// for_each_table runs pass on every table. With options.threads > 1 the
-// tables are cut into that many runs in declaration order, each run on a
-// thread with a Context, type cache and diagnostics of its own; the runs'
-// diagnostics are then added in order, so the result and what is reported are
-// those of one thread. The passes read the shared declarations and write only
-// the TableWork they are given.
-void for_each_table(Context& ctx, Declarations& shared, void (*pass)(Context&, TableWork&)) {
-  std::vector<TableWork>& tables = shared.tables;
+}  // namespace
+
+void for_each_table(Context& ctx, void (*pass)(Context&, TableWork&)) {
+  std::vector<TableWork>& tables = ctx.tables;
   std::size_t runs = std::min(ctx.options.threads, tables.size() / kMinTablesPerThread);
   if (runs <= 1) {
     for (TableWork& work : tables) pass(ctx, work);
@@ -231,14 +227,12 @@ void for_each_table(Context& ctx, Declarations& shared, void (*pass)(Context&, T
   }
   std::vector<base::Diagnostics> run_diags(runs);
   base::run_parallel(runs, [&](std::size_t run) {
-    Context local(ctx.options, run_diags[run], shared);
+    Context local(ctx.options, run_diags[run], ctx.shared);
     std::size_t end = tables.size() * (run + 1) / runs;
     for (std::size_t i = tables.size() * run / runs; i < end; ++i) pass(local, tables[i]);
   });
   for (base::Diagnostics& diags : run_diags) ctx.diags.append(std::move(diags));
 }
-
-}  // namespace
 
 bool Context::gate(Construct construct, base::SourceSpan span) {
   for (const ConstructInfo& info : kSupported) {
@@ -274,8 +268,8 @@ ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
   }
   lower_detail::check_type_clashes(ctx);
   lower_detail::lower_domains(ctx);
-  lower_detail::for_each_table(ctx, shared, lower_detail::lower_table_body);
-  lower_detail::for_each_table(ctx, shared, lower_detail::resolve_references);
+  lower_detail::for_each_table(ctx, lower_detail::lower_table_body);
+  lower_detail::for_each_table(ctx, lower_detail::resolve_references);
   lower_detail::lower_sequences(ctx);
   lower_detail::assign_names(ctx);
   lower_detail::place_tables(ctx);

@@ -40,12 +40,24 @@ struct PendingFk {
   base::SourceSpan span;
 };
 
+/// ImplicitName is an object of a table that was declared without a name:
+/// which one, and the hash of the name PostgreSQL would try first for it. That
+/// name is made on many threads (propose_names) and then taken, or replaced by
+/// the next free one, on one thread in declaration order (assign_names).
+struct ImplicitName {
+  enum class Kind : std::uint8_t { Check, PrimaryKey, Unique, ForeignKey, Index };
+  std::size_t hash = 0;
+  std::uint32_t index = 0;  // into the table's checks, uniques, foreign_keys or indexes
+  Kind kind = Kind::Check;
+};
+
 /// TableWork is one table being lowered, with the AST it comes from.
 struct TableWork {
   ir::QualifiedName name;
   const ast::TableDecl* decl = nullptr;
   ir::Table table;
   std::vector<PendingFk> pending_fks;
+  std::vector<ImplicitName> implicit_names;  // in the order PostgreSQL names them
 };
 
 /// ViewWork is one view being lowered, with the AST it comes from.
@@ -139,6 +151,7 @@ struct Context {
   Context(const LowerOptions& options, base::Diagnostics& diags, Declarations& shared)
       : options(options),
         diags(diags),
+        shared(shared),
         catalog(shared.catalog),
         extensions(shared.extensions),
         schema_blocks(shared.schema_blocks),
@@ -154,6 +167,7 @@ struct Context {
 
   const LowerOptions& options;
   base::Diagnostics& diags;
+  Declarations& shared;
   ir::Catalog& catalog;
   std::map<std::string, base::SourceSpan>& extensions;
   std::map<std::string, base::SourceSpan>& schema_blocks;
@@ -215,6 +229,13 @@ void lower_table_body(Context& ctx, TableWork& work);
 /// resolve_references: foreign-key targets and their columns, once every table
 /// has its columns and primary key.
 void resolve_references(Context& ctx, TableWork& work);
+
+/// for_each_table runs pass on every table. With options.threads > 1 and
+/// enough tables they are cut into runs in declaration order, one per thread,
+/// each with a Context of its own; the runs' diagnostics are then added in
+/// order, so the result and what is reported are those of one thread. A pass
+/// reads the shared declarations and writes only the TableWork it is given.
+void for_each_table(Context& ctx, void (*pass)(Context&, TableWork&));
 
 /// declare_view records a view (duplicates among views reported here);
 /// lower_views checks names against tables and enums, checks each query and

@@ -147,16 +147,15 @@ void NameScope::rebuild(std::size_t size) {
     if (slot.kinds != 0) names_[find(slot.name(), hash(slot.name()))] = slot;
 }
 
-bool NameScope::take(std::string_view name, unsigned char kinds, unsigned char conflicts) {
+bool NameScope::take(std::string_view name, std::size_t hash, unsigned char kinds) {
   if (2 * (count_ + 1) > names_.size()) grow();
-  std::size_t h = hash(name);
-  Slot& slot = names_[find(name, h)];
-  if (slot.kinds & conflicts) return false;
+  Slot& slot = names_[find(name, hash)];
+  if (slot.kinds & kinds) return false;
   if (slot.kinds == 0) {
     std::string_view stored = text_.store(name);
     slot.data = stored.data();
     slot.size = static_cast<std::uint32_t>(stored.size());
-    slot.tag = tag_of(h);
+    slot.tag = tag_of(hash);
     ++count_;
   }
   slot.kinds |= kinds;
@@ -164,24 +163,28 @@ bool NameScope::take(std::string_view name, unsigned char kinds, unsigned char c
 }
 
 std::string NameScope::choose(std::string_view name1, std::string_view name2,
-                              std::string_view label, unsigned char kinds,
-                              unsigned char conflicts) {
+                              std::string_view label, Namespace where) {
   std::string name = make_object_name(name1, name2, label);
-  for (int pass = 1; !take(name, kinds, conflicts); ++pass) {
-    name = make_object_name(name1, name2, std::string(label) + std::to_string(pass));
+  if (take_first(name, hash(name), where)) return name;
+  return choose_after(name1, name2, label, where);
+}
+
+std::string NameScope::choose_after(std::string_view name1, std::string_view name2,
+                                    std::string_view label, Namespace where) {
+  for (int pass = 1;; ++pass) {
+    std::string name = make_object_name(name1, name2, std::string(label) + std::to_string(pass));
+    if (take_first(name, hash(name), where)) return name;
   }
-  return name;
 }
 
 std::string NameScope::choose_relation_name(std::string_view name1, std::string_view name2,
                                             std::string_view label, bool is_constraint) {
-  unsigned char kinds = is_constraint ? kRelation | kConstraint : kRelation;
-  return choose(name1, name2, label, kinds, kinds);
+  return choose(name1, name2, label, is_constraint ? Namespace::Both : Namespace::Relation);
 }
 
 std::string NameScope::choose_constraint_name(std::string_view name1, std::string_view name2,
                                               std::string_view label) {
-  return choose(name1, name2, label, kConstraint, kConstraint);
+  return choose(name1, name2, label, Namespace::Constraint);
 }
 
 std::string expression_column_name(std::string_view expr) {

@@ -40,8 +40,8 @@ std::string name_addition(const std::vector<std::string>& names);
 class NameScope {
  public:
   /// take_relation / take_constraint reserve a name; false when already taken.
-  bool take_relation(std::string_view name) { return take(name, kRelation, kRelation); }
-  bool take_constraint(std::string_view name) { return take(name, kConstraint, kConstraint); }
+  bool take_relation(std::string_view name) { return take(name, hash(name), kRelation); }
+  bool take_constraint(std::string_view name) { return take(name, hash(name), kConstraint); }
   bool has_relation(std::string_view name) const { return kinds_of(name) & kRelation; }
   bool has_constraint(std::string_view name) const { return kinds_of(name) & kConstraint; }
   /// reserve sizes the scope for n names in all, so that it is not rebuilt as
@@ -57,19 +57,35 @@ class NameScope {
   std::string choose_constraint_name(std::string_view name1, std::string_view name2,
                                      std::string_view label);
 
+  /// Namespace: where an implicit name must be free and is then taken: among
+  /// constraints (checks, foreign keys), relations (indexes), or both (the
+  /// index behind a primary key or unique constraint).
+  enum class Namespace : unsigned char { Relation = 1, Constraint = 2, Both = 3 };
+
+  // Choosing split in two, so that the first name tried (make_object_name of
+  // the parts) can be made and hashed on any thread, away from the scope:
+  // take_first takes it (false when taken), choose_after goes on from there
+  // (label1, label2, ...) as choose_*_name would.
+  static std::size_t hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+  bool take_first(std::string_view name, std::size_t hash, Namespace where) {
+    return take(name, hash, static_cast<unsigned char>(where));
+  }
+  std::string choose_after(std::string_view name1, std::string_view name2, std::string_view label,
+                           Namespace where);
+
  private:
   // A name's kinds as bits: one hash entry per name, one lookup per attempt.
   static constexpr unsigned char kRelation = 1;
   static constexpr unsigned char kConstraint = 2;
 
-  /// take adds kinds to name unless the name already has one of conflicts.
-  bool take(std::string_view name, unsigned char kinds, unsigned char conflicts);
+  /// take adds kinds to name (whose hash is given) unless it has one of them.
+  bool take(std::string_view name, std::size_t hash, unsigned char kinds);
   unsigned char kinds_of(std::string_view name) const {
     return names_.empty() ? 0 : names_[find(name, hash(name))].kinds;
   }
   /// choose tries name1_name2_label, then label1, label2, ... until take succeeds.
   std::string choose(std::string_view name1, std::string_view name2, std::string_view label,
-                     unsigned char kinds, unsigned char conflicts);
+                     Namespace where);
 
   /// Slot is one entry of names_; kinds 0 marks a free slot. 16 bytes: a
   /// table of 2^18 slots is 4 MB (it was 8 with a string_view and a full hash).
@@ -81,7 +97,6 @@ class NameScope {
     std::string_view name() const { return {data, size}; }
   };
   static std::uint16_t tag_of(std::size_t hash) { return static_cast<std::uint16_t>(hash >> 48); }
-  static std::size_t hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
   /// find gives the index of name's slot, or of the free slot where it belongs.
   std::size_t find(std::string_view name, std::size_t hash) const;
   void grow();

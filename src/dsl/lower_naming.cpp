@@ -3,6 +3,9 @@
 // primary keys and unique constraints; constraint names: per table). Then every
 // unnamed object gets the name PostgreSQL would choose, in PostgreSQL's order
 // for CREATE TABLE: checks, primary key, uniques, foreign keys, then indexes.
+// The first name tried for each is made on every thread (propose_names); one
+// thread then takes them in declaration order, choosing on from there where
+// one is taken (take_names), which gives the one-thread result.
 #include <map>
 #include <unordered_map>
 
@@ -16,9 +19,9 @@ using base::DiagKind;
 
 struct SchemaNames {
   NameScope scope;
-  // name -> declaration. The keys view names in ctx (tables, sequences, views
-  // and the explicit names of constraints and indexes), which stay put while
-  // names are assigned.
+  // name -> declaration, for every relation but the tables (ctx.table_index
+  // has those). The keys view names in ctx (sequences, views and the explicit
+  // names of constraints and indexes), which stay put while names are assigned.
   std::unordered_map<std::string_view, std::optional<base::SourceSpan>> relations;
 };
 
@@ -32,14 +35,20 @@ std::vector<std::string_view> column_names(const ir::Table& table) {
 
 void reserve_relation(Context& ctx, SchemaNames& names, const std::string& name,
                       const std::optional<base::SourceSpan>& span, const std::string& schema) {
-  auto [it, inserted] = names.relations.emplace(name, span);
   names.scope.take_relation(name);
-  if (inserted) return;
+  std::optional<base::SourceSpan> previous;
+  if (auto table = ctx.table_index.find(NameRef{schema, name}); table != ctx.table_index.end()) {
+    previous = ctx.tables[table->second].decl->name.span;
+  } else {
+    auto [it, inserted] = names.relations.emplace(name, span);
+    if (inserted) return;
+    previous = it->second;
+  }
   auto& diag = ctx.diags.error(DiagKind::DuplicateName, span,
                                "duplicate name \"" + name + "\" in schema \"" + schema +
                                    "\" (tables, sequences, indexes, primary keys and unique "
                                    "constraints share one namespace)");
-  if (it->second) add_note(diag, *it->second);
+  if (previous) add_note(diag, *previous);
 }
 
 // reserve_explicit takes the names a table's objects were given explicitly.
@@ -77,37 +86,121 @@ void reserve_explicit(Context& ctx, SchemaNames& names, TableWork& work) {
   }
 }
 
-// name_implicit gives every unnamed object of a table PostgreSQL's name for it.
-void name_implicit(NameScope& scope, ir::Table& t) {
-  const std::string& table = t.name;
-  std::vector<std::string_view> columns;  // built once, on the first unnamed check
-  for (ir::CheckConstraint& c : t.checks) {
-    if (!c.name.empty()) continue;
-    if (columns.empty()) columns = column_names(t);
-    // PostgreSQL names a check after its column only when it references exactly one.
-    std::vector<std::string_view> refs = referenced_columns(c.expr, columns);
-    c.name = scope.choose_constraint_name(table, refs.size() == 1 ? refs[0] : "", "check");
+using Kind = ImplicitName::Kind;
+using Namespace = NameScope::Namespace;
+
+// NameParts: what PostgreSQL makes an unnamed object's name of, besides the
+// table's name.
+struct NameParts {
+  std::string name2;
+  std::string_view label;
+};
+
+// where_of: where the name of an object of this kind must be free.
+Namespace where_of(Kind kind) {
+  switch (kind) {
+    case Kind::Check:
+    case Kind::ForeignKey:
+      return Namespace::Constraint;
+    case Kind::PrimaryKey:
+    case Kind::Unique:
+      return Namespace::Both;  // their index is a relation
+    case Kind::Index:
+      return Namespace::Relation;
   }
-  if (t.primary_key && t.primary_key->name.empty()) {
-    t.primary_key->name = scope.choose_relation_name(table, "", "pkey", true);
+  return Namespace::Both;
+}
+
+// implicit_parts: the parts of the name of one unnamed object of t. columns
+// views t's column names, filled on the first check that needs them.
+NameParts implicit_parts(const ir::Table& t, Kind kind, std::size_t i,
+                         std::vector<std::string_view>& columns) {
+  switch (kind) {
+    case Kind::Check: {
+      if (columns.empty()) columns = column_names(t);
+      // PostgreSQL names a check after its column only when it references exactly one.
+      std::vector<std::string_view> refs = referenced_columns(t.checks[i].expr, columns);
+      return {refs.size() == 1 ? std::string(refs[0]) : "", "check"};
+    }
+    case Kind::PrimaryKey:
+      return {"", "pkey"};
+    case Kind::Unique:
+      return {name_addition(t.uniques[i].columns), "key"};
+    case Kind::ForeignKey:
+      return {name_addition(t.foreign_keys[i].columns), "fkey"};
+    case Kind::Index: {
+      std::vector<std::pair<std::string_view, std::string_view>> elements;
+      elements.reserve(t.indexes[i].elements.size());
+      for (const ir::IndexElement& e : t.indexes[i].elements)
+        elements.emplace_back(e.column, e.expr ? std::string_view(*e.expr) : std::string_view());
+      return {name_addition(index_column_names(elements)), "idx"};
+    }
   }
-  for (ir::UniqueConstraint& u : t.uniques) {
-    if (u.name.empty())
-      u.name = scope.choose_relation_name(table, name_addition(u.columns), "key", true);
+  return {};
+}
+
+// object_name: the name of the object of t that kind and i denote.
+std::string& object_name(ir::Table& t, Kind kind, std::size_t i) {
+  switch (kind) {
+    case Kind::Check:
+      return t.checks[i].name;
+    case Kind::PrimaryKey:
+      return t.primary_key->name;
+    case Kind::Unique:
+      return t.uniques[i].name;
+    case Kind::ForeignKey:
+      return t.foreign_keys[i].name;
+    case Kind::Index:
+      return t.indexes[i].name;
   }
-  for (ir::ForeignKey& fk : t.foreign_keys) {
-    if (fk.name.empty())
-      fk.name = scope.choose_constraint_name(table, name_addition(fk.columns), "fkey");
+  return t.name;  // not reached: every kind is handled above
+}
+
+// for_each_object calls visit(kind, index, name) for each constraint and
+// index of t, in PostgreSQL's order for CREATE TABLE: checks, primary key,
+// uniques, foreign keys, then indexes.
+template <typename Visit>
+void for_each_object(ir::Table& t, Visit visit) {
+  for (std::size_t i = 0; i < t.checks.size(); ++i) visit(Kind::Check, i, t.checks[i].name);
+  if (t.primary_key) visit(Kind::PrimaryKey, 0, t.primary_key->name);
+  for (std::size_t i = 0; i < t.uniques.size(); ++i) visit(Kind::Unique, i, t.uniques[i].name);
+  for (std::size_t i = 0; i < t.foreign_keys.size(); ++i)
+    visit(Kind::ForeignKey, i, t.foreign_keys[i].name);
+  for (std::size_t i = 0; i < t.indexes.size(); ++i) visit(Kind::Index, i, t.indexes[i].name);
+}
+
+// propose_names gives every unnamed object of a table the name PostgreSQL
+// would try first for it and lists them, in order, in work.implicit_names for
+// take_names. Runs on many threads.
+void propose_names(Context&, TableWork& work) {
+  ir::Table& t = work.table;
+  std::size_t unnamed = 0;
+  for_each_object(t, [&](Kind, std::size_t, const std::string& name) { unnamed += name.empty(); });
+  work.implicit_names.reserve(unnamed);
+  std::vector<std::string_view> columns;
+  for_each_object(t, [&](Kind kind, std::size_t i, std::string& name) {
+    if (!name.empty()) return;
+    NameParts parts = implicit_parts(t, kind, i, columns);
+    name = make_object_name(t.name, parts.name2, parts.label);
+    work.implicit_names.push_back({NameScope::hash(name), static_cast<std::uint32_t>(i), kind});
+  });
+}
+
+// take_names takes the names propose_names made, table by table in
+// declaration order: what choosing one by one would have tried first. A name
+// taken meanwhile (by an earlier table, or by an explicit name) is chosen
+// anew from there, exactly as choosing one by one would have gone on.
+void take_names(NameScope& scope, TableWork& work) {
+  ir::Table& t = work.table;
+  std::vector<std::string_view> columns;
+  for (const ImplicitName& implicit : work.implicit_names) {
+    std::string& name = object_name(t, implicit.kind, implicit.index);
+    Namespace where = where_of(implicit.kind);
+    if (scope.take_first(name, implicit.hash, where)) continue;
+    NameParts parts = implicit_parts(t, implicit.kind, implicit.index, columns);
+    name = scope.choose_after(t.name, parts.name2, parts.label, where);
   }
-  for (ir::Index& index : t.indexes) {
-    if (!index.name.empty()) continue;
-    std::vector<std::pair<std::string_view, std::string_view>> elements;
-    elements.reserve(index.elements.size());
-    for (const ir::IndexElement& e : index.elements)
-      elements.emplace_back(e.column, e.expr ? std::string_view(*e.expr) : std::string_view());
-    index.name = scope.choose_relation_name(table, name_addition(index_column_names(elements)),
-                                            "idx", false);
-  }
+  std::vector<ImplicitName>().swap(work.implicit_names);
 }
 
 // reserve_view: a view is a relation too, created after the tables, so it may
@@ -166,11 +259,7 @@ void assign_names(Context& ctx) {
   std::map<std::string_view, std::size_t> counts;  // names each schema's tables take
   for (const TableWork& work : ctx.tables) counts[work.name.schema] += name_count(work.table);
   for (const auto& [schema, count] : counts) schemas[std::string(schema)].scope.reserve(count);
-  for (TableWork& work : ctx.tables) {
-    SchemaNames& names = schemas[work.name.schema];
-    names.scope.take_relation(work.name.name);
-    names.relations.emplace(work.name.name, work.decl->name.span);
-  }
+  for (TableWork& work : ctx.tables) schemas[work.name.schema].scope.take_relation(work.name.name);
   // A sequence is a relation: its name must not clash with a table or an index.
   for (const SequenceWork& work : ctx.sequence_work) {
     reserve_relation(ctx, schemas[work.name.schema], work.name.name, work.decl->name.span,
@@ -178,7 +267,8 @@ void assign_names(Context& ctx) {
   }
   name_domain_checks(ctx, schemas);
   for (TableWork& work : ctx.tables) reserve_explicit(ctx, schemas[work.name.schema], work);
-  for (TableWork& work : ctx.tables) name_implicit(schemas[work.name.schema].scope, work.table);
+  for_each_table(ctx, propose_names);
+  for (TableWork& work : ctx.tables) take_names(schemas[work.name.schema].scope, work);
   for (const ViewWork& view : ctx.views) reserve_view(ctx, schemas[view.name.schema], view);
 }
 

@@ -199,7 +199,8 @@ TEST_CASE("lower text: any number of threads gives the same catalog and diagnost
   // 1,600 tables in four files, enough for three runs of at least 500 tables.
   // Each references the one before (across files too), has an unnamed check,
   // unique and index, and uses an enum declared in the last file; four tables
-  // have errors, in different runs.
+  // have errors, in different runs. Three more, in the first and last files,
+  // have implicit names that clash with names of other runs.
   base::SourceManager sources;
   std::vector<dsl::ast::File> files;
   base::Diagnostics parse_diags;
@@ -217,7 +218,12 @@ TEST_CASE("lower text: any number of threads gives the same catalog and diagnost
       if (i == 1300) text += "  name text\n";
       text += "  index (kind)\n}\n";
     }
-    if (f == 3) text += "enum mood { 'ok', 'sad' }\n";
+    if (f == 0) text += "table pair {\n  b_c text unique\n  x int\n  index (x)\n}\n";
+    if (f == 3) {
+      text += "enum mood { 'ok', 'sad' }\n";
+      text += "table pair_b {\n  c text unique check (c <> '') check (c <> 'x')\n}\n";
+      text += "table later {\n  y int\n  index pair_x_idx (y)\n}\n";
+    }
     base::FileId id = sources.add("f" + std::to_string(f) + ".schema", text);
     auto file = dsl::parse(sources, id, parse_diags);
     REQUIRE(file);
@@ -239,7 +245,21 @@ TEST_CASE("lower text: any number of threads gives the same catalog and diagnost
   CHECK(expected.find("duplicate column \"name\"") != std::string::npos);
   CHECK(expected.find("\"no_col\" does not exist") != std::string::npos);
   REQUIRE(one.schemas.size() == 1);
-  CHECK(one.schemas[0].tables.size() == 1600);
+  CHECK(one.schemas[0].tables.size() == 1603);
+  // PostgreSQL's names: pair's unique takes pair_b_c_key first, so pair_b's is
+  // numbered; the explicit pair_x_idx of a later table is reserved first.
+  auto table = [&](const ir::Catalog& catalog, const std::string& name) -> const ir::Table& {
+    const ir::Table* found = ir::find_table(catalog, {"public", name});
+    REQUIRE(found);
+    return *found;
+  };
+  CHECK(table(one, "pair").uniques.at(0).name == "pair_b_c_key");
+  CHECK(table(one, "pair").indexes.at(0).name == "pair_x_idx1");
+  CHECK(table(one, "pair_b").uniques.at(0).name == "pair_b_c_key1");
+  CHECK(table(one, "pair_b").checks.at(0).name == "pair_b_c_check");
+  CHECK(table(one, "pair_b").checks.at(1).name == "pair_b_c_check1");
+  CHECK(table(one, "t5").checks.at(0).name == "t5_name_check");
+  CHECK(table(one, "t5").foreign_keys.at(0).name == "t5_prev_id_fkey");
 
   for (std::size_t threads : {2u, 3u, 8u}) {
     INFO("threads: " << threads);
