@@ -99,16 +99,6 @@ std::string make_object_name(std::string_view name1, std::string_view name2,
   return result;
 }
 
-std::string name_addition(const std::vector<std::string>& names) {
-  std::string buf;
-  for (const std::string& name : names) {
-    if (!buf.empty()) buf += '_';
-    buf += name.substr(0, kMaxIdentifierBytes);
-    if (buf.size() >= kMaxIdentifierBytes + 1) break;
-  }
-  return buf;
-}
-
 std::string_view NameScope::TextArena::store(std::string_view text) {
   if (text.empty()) return {};
   if (text.size() > capacity_ - used_) {

@@ -31,7 +31,17 @@ std::string make_object_name(std::string_view name1, std::string_view name2,
 
 /// name_addition joins column names with '_' and stops once 64 bytes are
 /// reached (ChooseIndexNameAddition / ChooseForeignKeyConstraintNameAddition).
-std::string name_addition(const std::vector<std::string>& names);
+/// Names is any range of strings or string views.
+template <typename Names = std::vector<std::string_view>>
+std::string name_addition(const Names& names) {
+  std::string buf;
+  for (std::string_view name : names) {
+    if (!buf.empty()) buf += '_';
+    buf += name.substr(0, kMaxIdentifierBytes);
+    if (buf.size() >= kMaxIdentifierBytes + 1) break;
+  }
+  return buf;
+}
 
 /// NameScope holds the names taken in one schema: relation names (tables and
 /// indexes, including the indexes of primary keys and unique constraints) and

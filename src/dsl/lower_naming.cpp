@@ -7,6 +7,7 @@
 // thread then takes them in declaration order, choosing on from there where
 // one is taken (take_names), which gives the one-thread result.
 #include <map>
+#include <ranges>
 #include <unordered_map>
 
 #include "dsl/lower_context.hpp"
@@ -111,6 +112,17 @@ Namespace where_of(Kind kind) {
   return Namespace::Both;
 }
 
+// plain_columns: whether every key is a column and none repeats, so that
+// PostgreSQL names each key after its column (see index_column_names).
+bool plain_columns(const std::vector<ir::IndexElement>& keys) {
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (keys[k].expr || keys[k].column.empty()) return false;
+    for (std::size_t j = 0; j < k; ++j)
+      if (keys[j].column == keys[k].column) return false;
+  }
+  return true;
+}
+
 // implicit_parts: the parts of the name of one unnamed object of t. columns
 // views t's column names, filled on the first check that needs them.
 NameParts implicit_parts(const ir::Table& t, Kind kind, std::size_t i,
@@ -129,6 +141,9 @@ NameParts implicit_parts(const ir::Table& t, Kind kind, std::size_t i,
     case Kind::ForeignKey:
       return {name_addition(t.foreign_keys[i].columns), "fkey"};
     case Kind::Index: {
+      const std::vector<ir::IndexElement>& keys = t.indexes[i].elements;
+      if (plain_columns(keys))  // each key's name is its column's: no list of names to build
+        return {name_addition(keys | std::views::transform(&ir::IndexElement::column)), "idx"};
       std::vector<std::pair<std::string_view, std::string_view>> elements;
       elements.reserve(t.indexes[i].elements.size());
       for (const ir::IndexElement& e : t.indexes[i].elements)
