@@ -263,6 +263,7 @@ ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
   std::size_t tables = 0;
   for (const ast::File& file : files) tables += lower_detail::count_tables(file.decls);
   ctx.tables.reserve(tables);  // a TableWork holds its table: no regrowth, no moves
+  ctx.table_index.reserve(tables);
   for (const ast::File& file : files) {
     lower_detail::lower_decls(ctx, file.decls, options.default_schema, false);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <string>
 
 #include "base/quote.hpp"
 
@@ -65,6 +66,16 @@ std::string_view word_at(std::string_view text, std::size_t offset) {
 }
 
 void check_name(const ast::Ident& name, base::Diagnostics& diags) {
+  // PostgreSQL cuts a longer name to its first 63 bytes (NAMEDATALEN - 1) with
+  // only a notice: the database would then never match the file.
+  constexpr std::size_t kMaxNameBytes = 63;
+  if (name.text.size() > kMaxNameBytes) {
+    diags.error(base::DiagKind::NameTooLong, name.span,
+                "name is " + std::to_string(name.text.size()) +
+                    " bytes long; PostgreSQL keeps only the first 63 bytes of a name, so the "
+                    "database would never match: shorten it");
+    return;
+  }
   if (name.quoted) {
     if (name.text.empty())
       diags.error(base::DiagKind::EmptyQuotedIdentifier, name.span, "empty quoted identifier");
