@@ -2,6 +2,7 @@
 // Every name or value that reaches a SQL statement goes through these functions.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,7 @@ std::string quote_qualified(std::string_view schema, std::string_view name);
 std::string quote_literal(std::string_view value);
 /// is_sql_keyword_needing_quotes: reserved, type/function-name and column-name keywords.
 bool is_sql_keyword_needing_quotes(std::string_view word);
+/// sql_keywords_needing_quotes: every word is_sql_keyword_needing_quotes accepts.
+std::span<const std::string_view> sql_keywords_needing_quotes();
 
 }  // namespace schemac::base

@@ -30,6 +30,14 @@ TEST_CASE("is_sql_keyword_needing_quotes: shortest, longest and near misses") {
   for (const char* word : {"a", "id", "ad", "io", "alt", "tables", "current_timestampz", "xmltablf",
                            "", "name", "users", "vehicle_00071_id"})
     CHECK_FALSE(is_sql_keyword_needing_quotes(word));
+  // Every keyword of the list is found, and none with a letter more.
+  auto keywords = sql_keywords_needing_quotes();
+  CHECK(keywords.size() > 150);
+  for (std::string_view word : keywords) {
+    INFO(word);
+    CHECK(is_sql_keyword_needing_quotes(word));
+    CHECK_FALSE(is_sql_keyword_needing_quotes(std::string(word) + "_"));
+  }
 }
 
 TEST_CASE("quote_qualified") {
