@@ -215,7 +215,6 @@ void take_names(NameScope& scope, TableWork& work) {
     NameParts parts = implicit_parts(t, implicit.kind, implicit.index, columns);
     name = scope.choose_after(t.name, parts.name2, parts.label, where);
   }
-  std::vector<ImplicitName>().swap(work.implicit_names);
 }
 
 // reserve_view: a view is a relation too, created after the tables, so it may
