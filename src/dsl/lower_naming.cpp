@@ -145,8 +145,8 @@ NameParts implicit_parts(const ir::Table& t, Kind kind, std::size_t i,
       if (plain_columns(keys))  // each key's name is its column's: no list of names to build
         return {name_addition(keys | std::views::transform(&ir::IndexElement::column)), "idx"};
       std::vector<std::pair<std::string_view, std::string_view>> elements;
-      elements.reserve(t.indexes[i].elements.size());
-      for (const ir::IndexElement& e : t.indexes[i].elements)
+      elements.reserve(keys.size());
+      for (const ir::IndexElement& e : keys)
         elements.emplace_back(e.column, e.expr ? std::string_view(*e.expr) : std::string_view());
       return {name_addition(index_column_names(elements)), "idx"};
     }
