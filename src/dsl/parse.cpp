@@ -332,7 +332,10 @@ class Builder {
     ast::EnumDecl result;
     result.name = ident(*first<g::name>(node));
     for (const Node* child : node.children())
-      if (child->is_type<g::enum_value>()) result.values.push_back(string_lit(*child));
+      if (child->is_type<g::enum_value>()) {
+        result.values.push_back(string_lit(*child));
+        check_enum_label(result.values.back(), diags_);
+      }
     result.doc = std::move(doc);
     result.span = span(node);
     return result;

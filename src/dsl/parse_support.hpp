@@ -24,9 +24,12 @@ std::size_t next_declaration_line(std::string_view text, std::size_t from);
 /// word_at is the identifier-like word starting at offset (empty if none).
 std::string_view word_at(std::string_view text, std::size_t offset);
 
-/// check_name reports names PostgreSQL would not keep as written: bare names
-/// with upper-case letters (folded to lower case) and bare reserved words.
+/// check_name reports names PostgreSQL would not keep as written: names over
+/// 63 bytes (cut short), bare names with upper-case letters (folded to lower
+/// case) and bare reserved words.
 void check_name(const ast::Ident& name, base::Diagnostics& diags);
+/// check_enum_label reports an enum value over 63 bytes, which PostgreSQL refuses.
+void check_enum_label(const ast::StringLit& label, base::Diagnostics& diags);
 
 /// unquote_ident turns the source text of an identifier into an Ident.
 ast::Ident make_ident(std::string_view source_text, base::SourceSpan span);
