@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,11 +32,13 @@ std::string make_object_name(std::string_view name1, std::string_view name2,
 
 /// name_addition joins column names with '_' and stops once 64 bytes are
 /// reached (ChooseIndexNameAddition / ChooseForeignKeyConstraintNameAddition).
-/// Names is any range of strings or string views.
-template <typename Names = std::vector<std::string_view>>
-std::string name_addition(const Names& names) {
+/// Names is any range; project gives each element's name (the element itself
+/// by default).
+template <typename Names = std::vector<std::string_view>, typename Project = std::identity>
+std::string name_addition(const Names& names, Project project = {}) {
   std::string buf;
-  for (std::string_view name : names) {
+  for (const auto& element : names) {
+    std::string_view name = std::invoke(project, element);
     if (!buf.empty()) buf += '_';
     buf += name.substr(0, kMaxIdentifierBytes);
     if (buf.size() >= kMaxIdentifierBytes + 1) break;

@@ -7,7 +7,6 @@
 // thread then takes them in declaration order, choosing on from there where
 // one is taken (take_names), which gives the one-thread result.
 #include <map>
-#include <ranges>
 #include <unordered_map>
 
 #include "dsl/lower_context.hpp"
@@ -143,7 +142,7 @@ NameParts implicit_parts(const ir::Table& t, Kind kind, std::size_t i,
     case Kind::Index: {
       const std::vector<ir::IndexElement>& keys = t.indexes[i].elements;
       if (plain_columns(keys))  // each key's name is its column's: no list of names to build
-        return {name_addition(keys | std::views::transform(&ir::IndexElement::column)), "idx"};
+        return {name_addition(keys, &ir::IndexElement::column), "idx"};
       std::vector<std::pair<std::string_view, std::string_view>> elements;
       elements.reserve(keys.size());
       for (const ir::IndexElement& e : keys)
