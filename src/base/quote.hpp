@@ -2,11 +2,16 @@
 // Every name or value that reaches a SQL statement goes through these functions.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
 
 namespace schemac::base {
+
+/// kMaxIdentifierBytes is NAMEDATALEN - 1: PostgreSQL cuts a longer name short
+/// (with only a notice) and refuses a longer enum label.
+inline constexpr std::size_t kMaxIdentifierBytes = 63;
 
 /// quote_ident returns name as PostgreSQL's quote_ident() would: bare when it is
 /// a lower-case identifier that is not a keyword needing quotes, else in double

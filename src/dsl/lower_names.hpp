@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/quote.hpp"
+
 namespace schemac::dsl {
 
 /// TextHash hashes strings and views alike (transparent), so that a hashed
@@ -22,8 +24,7 @@ struct TextHash {
   }
 };
 
-/// kMaxIdentifierBytes is NAMEDATALEN - 1: longer names are truncated.
-inline constexpr std::size_t kMaxIdentifierBytes = 63;
+using base::kMaxIdentifierBytes;
 
 /// make_object_name joins name1[_name2]_label and fits it into 63 bytes by
 /// shortening the longer of name1/name2 (never the label), at a UTF-8 boundary.
@@ -87,9 +88,10 @@ class NameScope {
                            Namespace where);
 
  private:
-  // A name's kinds as bits: one hash entry per name, one lookup per attempt.
-  static constexpr unsigned char kRelation = 1;
-  static constexpr unsigned char kConstraint = 2;
+  // A name's kinds as bits (Namespace's values): one hash entry per name, one
+  // lookup per attempt.
+  static constexpr auto kRelation = static_cast<unsigned char>(Namespace::Relation);
+  static constexpr auto kConstraint = static_cast<unsigned char>(Namespace::Constraint);
 
   /// take adds kinds to name (whose hash is given) unless it has one of them.
   bool take(std::string_view name, std::size_t hash, unsigned char kinds);

@@ -65,26 +65,23 @@ std::string_view word_at(std::string_view text, std::size_t offset) {
   return text.substr(offset, end - offset);
 }
 
-namespace {
-// NAMEDATALEN - 1: the longest name (and enum label) PostgreSQL keeps.
-constexpr std::size_t kMaxNameBytes = 63;
-}  // namespace
-
 void check_enum_label(const ast::StringLit& label, base::Diagnostics& diags) {
-  if (label.value.size() <= kMaxNameBytes) return;
+  if (label.value.size() <= base::kMaxIdentifierBytes) return;
   diags.error(base::DiagKind::NameTooLong, label.span,
               "enum value is " + std::to_string(label.value.size()) +
-                  " bytes long; PostgreSQL accepts at most 63 bytes");
+                  " bytes long; PostgreSQL accepts at most " +
+                  std::to_string(base::kMaxIdentifierBytes) + " bytes");
 }
 
 void check_name(const ast::Ident& name, base::Diagnostics& diags) {
   // PostgreSQL cuts a longer name to its first 63 bytes with only a notice:
   // the database would then never match the file.
-  if (name.text.size() > kMaxNameBytes) {
+  if (name.text.size() > base::kMaxIdentifierBytes) {
     diags.error(base::DiagKind::NameTooLong, name.span,
                 "name is " + std::to_string(name.text.size()) +
-                    " bytes long; PostgreSQL keeps only the first 63 bytes of a name, so the "
-                    "database would never match: shorten it");
+                    " bytes long; PostgreSQL keeps only the first " +
+                    std::to_string(base::kMaxIdentifierBytes) +
+                    " bytes of a name, so the database would never match: shorten it");
     return;
   }
   if (name.quoted) {

@@ -14,9 +14,6 @@ namespace {
 
 using namespace diff;
 
-// PostgreSQL truncates identifiers to 63 bytes (NAMEDATALEN - 1).
-constexpr std::size_t kMaxIdentifierBytes = 63;
-
 std::string qn(const QualifiedName& name) {
   return base::quote_qualified(name.schema, name.name);
 }
@@ -207,8 +204,8 @@ void assign_units(Parts& parts, Plan& plan) {
 
 std::string not_null_check_name(const std::string& column) {
   std::string name = "schemac_not_null_" + column;
-  if (name.size() <= kMaxIdentifierBytes) return name;
-  std::size_t cut = kMaxIdentifierBytes;
+  if (name.size() <= base::kMaxIdentifierBytes) return name;
+  std::size_t cut = base::kMaxIdentifierBytes;
   // Never cut a UTF-8 sequence in two: back up over continuation bytes.
   while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
   return name.substr(0, cut);
