@@ -1,8 +1,9 @@
 // dsl/lower: the lowering driver. Pass 1 collects declarations (extensions,
 // schemas, enums, domain, sequence and table names) from every file, so that
-// order never matters; pass 2 lowers domains, then table bodies; pass 3
-// resolves foreign keys and sequence owners; pass 4 names constraints and
-// indexes as PostgreSQL would; views come last (lower_view.cpp).
+// order never matters; pass 2 lowers domains, then table bodies (with the
+// first name tried for each unnamed constraint and index); pass 3 resolves
+// foreign keys and sequence owners; pass 4 takes those names, or the next
+// free ones, as PostgreSQL would; views come last (lower_view.cpp).
 #include "dsl/lower.hpp"
 
 #include <algorithm>
@@ -213,6 +214,13 @@ std::size_t count_tables(const std::vector<ast::Decl>& decls) {
   return count;
 }
 
+// lower_table: a table's body, then the first names tried for its unnamed
+// objects, while the table is still in the cache of the thread that built it.
+void lower_table(Context& ctx, TableWork& work) {
+  lower_table_body(ctx, work);
+  propose_names(ctx, work);
+}
+
 // Fewer tables than this per thread are lowered on one: a thread costs more.
 constexpr std::size_t kMinTablesPerThread = 500;
 
@@ -269,7 +277,7 @@ ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
   }
   lower_detail::check_type_clashes(ctx);
   lower_detail::lower_domains(ctx);
-  lower_detail::for_each_table(ctx, lower_detail::lower_table_body);
+  lower_detail::for_each_table(ctx, lower_detail::lower_table);
   lower_detail::for_each_table(ctx, lower_detail::resolve_references);
   lower_detail::lower_sequences(ctx);
   lower_detail::assign_names(ctx);

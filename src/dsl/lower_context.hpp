@@ -250,6 +250,10 @@ void declare_domain(Context& ctx, const ast::DomainDecl& decl, const std::string
 void lower_domains(Context& ctx);
 /// lower_sequences lowers every sequence; owners need the tables' columns.
 void lower_sequences(Context& ctx);
+/// propose_names gives every unnamed object of a lowered table the name
+/// PostgreSQL would try first for it, and lists them, in order, in
+/// work.implicit_names; assign_names then takes them. Runs on many threads.
+void propose_names(Context& ctx, TableWork& work);
 /// assign_names reserves the explicit relation and constraint names of every
 /// schema (reporting clashes; sequences are relations too) and then derives the
 /// implicit ones, domain checks first (<domain>_check, as PostgreSQL names them).

@@ -51,10 +51,16 @@ void reserve_relation(Context& ctx, SchemaNames& names, const std::string& name,
   if (previous) add_note(diag, *previous);
 }
 
-// reserve_explicit takes the names a table's objects were given explicitly.
+// reserve_explicit takes the names a table's objects were given explicitly:
+// the names that propose_names did not make.
 void reserve_explicit(Context& ctx, SchemaNames& names, TableWork& work) {
   const std::string& schema = work.name.schema;
   ir::Table& t = work.table;
+  auto proposed = [&](ImplicitName::Kind kind, std::size_t i) {
+    for (const ImplicitName& implicit : work.implicit_names)
+      if (implicit.kind == kind && implicit.index == i) return true;
+    return false;
+  };
   std::map<std::string, std::optional<base::SourceSpan>> constraints;  // per table
   auto constraint = [&](const std::string& name, const std::optional<base::SourceSpan>& span) {
     names.scope.take_constraint(name);
@@ -65,23 +71,25 @@ void reserve_explicit(Context& ctx, SchemaNames& names, TableWork& work) {
         "duplicate constraint name \"" + name + "\" in table " + display(work.name));
     if (it->second) add_note(diag, *it->second);
   };
-  if (t.primary_key && !t.primary_key->name.empty()) {
+  using enum ImplicitName::Kind;
+  if (t.primary_key && !proposed(PrimaryKey, 0)) {
     constraint(t.primary_key->name, t.primary_key->provenance.span);
     reserve_relation(ctx, names, t.primary_key->name, t.primary_key->provenance.span, schema);
   }
-  for (const ir::UniqueConstraint& u : t.uniques) {
-    if (u.name.empty()) continue;
+  for (std::size_t i = 0; i < t.uniques.size(); ++i) {
+    const ir::UniqueConstraint& u = t.uniques[i];
+    if (proposed(Unique, i)) continue;
     constraint(u.name, u.provenance.span);
     reserve_relation(ctx, names, u.name, u.provenance.span, schema);
   }
-  for (const ir::CheckConstraint& c : t.checks) {
-    if (!c.name.empty()) constraint(c.name, c.provenance.span);
-  }
-  for (const ir::ForeignKey& fk : t.foreign_keys) {
-    if (!fk.name.empty()) constraint(fk.name, fk.provenance.span);
-  }
-  for (const ir::Index& index : t.indexes) {
-    if (!index.name.empty())
+  for (std::size_t i = 0; i < t.checks.size(); ++i)
+    if (!proposed(Check, i)) constraint(t.checks[i].name, t.checks[i].provenance.span);
+  for (std::size_t i = 0; i < t.foreign_keys.size(); ++i)
+    if (!proposed(ForeignKey, i))
+      constraint(t.foreign_keys[i].name, t.foreign_keys[i].provenance.span);
+  for (std::size_t i = 0; i < t.indexes.size(); ++i) {
+    const ir::Index& index = t.indexes[i];
+    if (!proposed(Index, i))
       reserve_relation(ctx, names, index.name, index.provenance.span, schema);
   }
 }
@@ -183,23 +191,6 @@ void for_each_object(ir::Table& t, Visit visit) {
   for (std::size_t i = 0; i < t.indexes.size(); ++i) visit(Kind::Index, i, t.indexes[i].name);
 }
 
-// propose_names gives every unnamed object of a table the name PostgreSQL
-// would try first for it and lists them, in order, in work.implicit_names for
-// take_names. Runs on many threads.
-void propose_names(Context&, TableWork& work) {
-  ir::Table& t = work.table;
-  std::size_t unnamed = 0;
-  for_each_object(t, [&](Kind, std::size_t, const std::string& name) { unnamed += name.empty(); });
-  work.implicit_names.reserve(unnamed);
-  std::vector<std::string_view> columns;
-  for_each_object(t, [&](Kind kind, std::size_t i, std::string& name) {
-    if (!name.empty()) return;
-    NameParts parts = implicit_parts(t, kind, i, columns);
-    name = make_object_name(t.name, parts.name2, parts.label);
-    work.implicit_names.push_back({NameScope::hash(name), static_cast<std::uint32_t>(i), kind});
-  });
-}
-
 // take_names takes the names propose_names made, table by table in
 // declaration order: what choosing one by one would have tried first. A name
 // taken meanwhile (by an earlier table, or by an explicit name) is chosen
@@ -267,6 +258,20 @@ std::size_t name_count(const ir::Table& t) {
 
 }  // namespace
 
+void propose_names(Context&, TableWork& work) {
+  ir::Table& t = work.table;
+  std::size_t unnamed = 0;
+  for_each_object(t, [&](Kind, std::size_t, const std::string& name) { unnamed += name.empty(); });
+  work.implicit_names.reserve(unnamed);
+  std::vector<std::string_view> columns;
+  for_each_object(t, [&](Kind kind, std::size_t i, std::string& name) {
+    if (!name.empty()) return;
+    NameParts parts = implicit_parts(t, kind, i, columns);
+    name = make_object_name(t.name, parts.name2, parts.label);
+    work.implicit_names.push_back({NameScope::hash(name), static_cast<std::uint32_t>(i), kind});
+  });
+}
+
 void assign_names(Context& ctx) {
   std::map<std::string, SchemaNames> schemas;
   std::map<std::string_view, std::size_t> counts;  // names each schema's tables take
@@ -280,7 +285,6 @@ void assign_names(Context& ctx) {
   }
   name_domain_checks(ctx, schemas);
   for (TableWork& work : ctx.tables) reserve_explicit(ctx, schemas[work.name.schema], work);
-  for_each_table(ctx, propose_names);
   for (TableWork& work : ctx.tables) take_names(schemas[work.name.schema].scope, work);
   for (const ViewWork& view : ctx.views) reserve_view(ctx, schemas[view.name.schema], view);
 }
