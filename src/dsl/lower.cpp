@@ -168,14 +168,21 @@ void lower_decls(Context& ctx, const std::vector<ast::Decl>& decls, const std::s
 }
 
 // check_type_clashes: a table's row type shares the namespace with enums and domains.
+// Tables far outnumber enums, so each enum is looked up among the tables; the
+// clashes are then reported in the tables' order.
 void check_type_clashes(Context& ctx) {
-  for (const TableWork& work : ctx.tables) {
-    auto it = ctx.enums.find(work.name);
-    if (it == ctx.enums.end()) continue;
+  std::vector<std::pair<std::size_t, base::SourceSpan>> enum_clashes;  // table, enum
+  for (const auto& [name, span] : ctx.enums)
+    if (auto table = ctx.table_index.find(name); table != ctx.table_index.end())
+      enum_clashes.emplace_back(table->second, span);
+  std::sort(enum_clashes.begin(), enum_clashes.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [table, enum_span] : enum_clashes) {
+    const TableWork& work = ctx.tables[table];
     auto& diag = ctx.diags.error(
         base::DiagKind::TypeNameClash, work.decl->name.span,
         "table " + display(work.name) + " has the same name as an enum (a table is also a type)");
-    add_note(diag, it->second, "enum declared here");
+    add_note(diag, enum_span, "enum declared here");
   }
   for (const DomainWork& work : ctx.domain_work) {
     auto table = ctx.table_index.find(work.name);

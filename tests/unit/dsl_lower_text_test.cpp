@@ -96,6 +96,32 @@ TEST_CASE("lower text: diagnostics render with spans and notes", "[dsl][lower]")
         "        ^~~~~\n");
 }
 
+TEST_CASE("lower text: a table may not share its name with an enum", "[dsl][lower]") {
+  // The enums are found among the tables; the errors still follow the tables' order,
+  // which here is not the enums' (alphabetical) order.
+  Lowered r = lower_text({
+      "table zone { id int }\n"
+      "table area { id int }\n",
+      "enum area { 'a' }\n"
+      "enum zone { 'z' }\n",
+  });
+  CHECK(r.errors ==
+        "f0.schema:1:7: error: table \"public.zone\" has the same name as an enum (a table is "
+        "also a type) [E0222]\n"
+        "table zone { id int }\n"
+        "      ^~~~\n"
+        "f1.schema:2:6: note: enum declared here\n"
+        "enum zone { 'z' }\n"
+        "     ^~~~\n"
+        "f0.schema:2:7: error: table \"public.area\" has the same name as an enum (a table is "
+        "also a type) [E0222]\n"
+        "table area { id int }\n"
+        "      ^~~~\n"
+        "f1.schema:1:6: note: enum declared here\n"
+        "enum area { 'a' }\n"
+        "     ^~~~\n");
+}
+
 TEST_CASE("lower text: geometry needs postgis and valid typmods", "[dsl][lower]") {
   Lowered r = lower_text({
       "table places {\n"
