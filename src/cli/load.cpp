@@ -1,6 +1,7 @@
 #include "cli/load.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -111,23 +112,18 @@ std::size_t load_threads(const std::vector<base::FileId>& ids, const LoadOptions
   return bytes < kParallelBytes ? 1 : std::min(base::cpu_threads(), kMaxThreads);
 }
 
-// parse_files parses every file on up to `threads` threads, each taking a run
-// of consecutive files of about the same size. Lowering cuts the tables into
-// runs the same way and frees each table's entries on the thread that lowers
-// it (dsl::lower_releasing): that memory is then reused where it was allocated.
-// Each file keeps its diagnostics apart; they are added in file order
-// afterwards, so what is reported does not depend on the threads.
+// parse_files parses every file on up to `threads` threads, which take the
+// files one at a time. Each file keeps its diagnostics apart; they are added
+// in file order afterwards, so what is reported does not depend on the threads.
 std::vector<std::optional<dsl::ast::File>> parse_files(const std::vector<base::FileId>& ids,
                                                        std::size_t threads,
                                                        const base::SourceManager& sources,
                                                        base::Diagnostics& diags) {
   std::vector<std::optional<dsl::ast::File>> parsed(ids.size());
   std::vector<base::Diagnostics> file_diags(ids.size());
-  std::size_t runs = std::min(threads, ids.size());
-  std::vector<std::size_t> starts = base::split_by_size(
-      ids.size(), runs, [&](std::size_t i) { return sources.text(ids[i]).size(); });
-  base::run_parallel(runs, [&](std::size_t run) {
-    for (std::size_t i = starts[run]; i < starts[run + 1]; ++i)
+  std::atomic<std::size_t> next{0};
+  base::run_parallel(std::min(threads, ids.size()), [&](std::size_t) {
+    for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < ids.size();)
       parsed[i] = dsl::parse(sources, ids[i], file_diags[i]);
   });
   for (base::Diagnostics& file : file_diags) diags.append(std::move(file));
@@ -172,7 +168,7 @@ std::optional<LoadedSchema> parse_and_lower(const std::vector<base::FileId>& ids
   dsl::LowerOptions lower_options;
   lower_options.default_schema = options.default_schema;
   lower_options.threads = threads;
-  loaded.catalog = dsl::lower_releasing(files, lower_options, diags);
+  loaded.catalog = dsl::lower(files, lower_options, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
   loaded.file_count = files.size();
   for (dsl::ast::File& file : files)

@@ -222,16 +222,10 @@ std::size_t count_tables(const std::vector<ast::Decl>& decls) {
 }
 
 // lower_table: a table's body, then the first names tried for its unnamed
-// objects, while the table is still in the cache of the thread that built it;
-// then, for lower_releasing, its entries are freed: nothing after reads them.
+// objects, while the table is still in the cache of the thread that built it.
 void lower_table(Context& ctx, TableWork& work) {
   lower_table_body(ctx, work);
   propose_names(ctx, work);
-  if (ctx.shared.release_entries) {
-    // The files were passed to lower_releasing as non-const: casting the
-    // constness of the walk away is defined, and done in this one place.
-    std::vector<ast::TableItem>().swap(const_cast<ast::TableDecl*>(work.decl)->items);
-  }
 }
 
 // Fewer tables than this per thread are lowered on one: a thread costs more.
@@ -246,16 +240,11 @@ void for_each_table(Context& ctx, void (*pass)(Context&, TableWork&)) {
     for (TableWork& work : tables) pass(ctx, work);
     return;
   }
-  // The runs are cut by the tables' source text, as the parse cuts the files
-  // (cli/load.cpp), so that each run's tables were mostly parsed by the thread
-  // that lowers them, and their entries are freed into that thread's arena.
-  std::vector<std::size_t> starts = base::split_by_size(tables.size(), runs, [&](std::size_t i) {
-    return tables[i].decl->span.end - tables[i].decl->span.begin;
-  });
   std::vector<base::Diagnostics> run_diags(runs);
   base::run_parallel(runs, [&](std::size_t run) {
     Context local(ctx.options, run_diags[run], ctx.shared);
-    for (std::size_t i = starts[run]; i < starts[run + 1]; ++i) pass(local, tables[i]);
+    std::size_t end = tables.size() * (run + 1) / runs;
+    for (std::size_t i = tables.size() * run / runs; i < end; ++i) pass(local, tables[i]);
   });
   for (base::Diagnostics& diags : run_diags) ctx.diags.append(std::move(diags));
 }
@@ -282,12 +271,9 @@ ir::Schema& Context::schema(const std::string& name) {
 
 }  // namespace lower_detail
 
-namespace {
-
-ir::Catalog lower_files(std::span<const ast::File> files, const LowerOptions& options,
-                        base::Diagnostics& diags, bool release_entries) {
+ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
+                  base::Diagnostics& diags) {
   lower_detail::Declarations shared;
-  shared.release_entries = release_entries;
   lower_detail::Context ctx(options, diags, shared);
   std::size_t tables = 0;
   for (const ast::File& file : files) tables += lower_detail::count_tables(file.decls);
@@ -305,18 +291,6 @@ ir::Catalog lower_files(std::span<const ast::File> files, const LowerOptions& op
   lower_detail::place_tables(ctx);
   lower_detail::lower_views(ctx);
   return std::move(shared.catalog);
-}
-
-}  // namespace
-
-ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
-                  base::Diagnostics& diags) {
-  return lower_files(files, options, diags, false);
-}
-
-ir::Catalog lower_releasing(std::span<ast::File> files, const LowerOptions& options,
-                            base::Diagnostics& diags) {
-  return lower_files(files, options, diags, true);
 }
 
 }  // namespace schemac::dsl

@@ -32,13 +32,11 @@ enum class Construct {
   Comment,
 };
 
-/// PendingFk is a foreign key whose target is resolved after every table's
-/// body. It holds a copy of what it needs from the syntax tree, whose table
-/// entries lower_releasing frees before then.
+/// PendingFk is a foreign key whose target is resolved after every table's body.
 struct PendingFk {
   std::size_t fk = 0;  // index into TableWork::table.foreign_keys
-  ast::QualifiedIdent target;
-  std::vector<ast::Ident> ref_columns;
+  const ast::QualifiedIdent* target = nullptr;
+  const std::vector<ast::Ident>* ref_columns = nullptr;
   base::SourceSpan span;
 };
 
@@ -144,9 +142,6 @@ struct Declarations {
   Declared domains;
   std::vector<SequenceWork> sequence_work;  // declaration order
   std::vector<DomainWork> domain_work;      // declaration order
-  /// release_entries: the files are the caller's to change (lower_releasing),
-  /// so each table's entries are freed once the table is lowered.
-  bool release_entries = false;
 };
 
 /// Context is one thread's view of lowering: the shared declarations, by
@@ -236,8 +231,7 @@ void lower_table_body(Context& ctx, TableWork& work);
 void resolve_references(Context& ctx, TableWork& work);
 
 /// for_each_table runs pass on every table. With options.threads > 1 and
-/// enough tables they are cut into runs in declaration order, of about the
-/// same source text each (as cli/load.cpp cuts the files), one per thread,
+/// enough tables they are cut into runs in declaration order, one per thread,
 /// each with a Context of its own; the runs' diagnostics are then added in
 /// order, so the result and what is reported are those of one thread. A pass
 /// reads the shared declarations and writes only the TableWork it is given.

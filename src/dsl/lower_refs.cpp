@@ -53,17 +53,17 @@ bool has_matching_key(const ir::Table& target, const std::vector<std::string>& c
 
 void resolve_fk(Context& ctx, TableWork& work, const PendingFk& pending) {
   ir::ForeignKey& fk = work.table.foreign_keys[pending.fk];
-  TableWork* target = ctx.find_table(pending.target, work.name.schema);
+  TableWork* target = ctx.find_table(*pending.target, work.name.schema);
   if (!target) {
-    ctx.diags.error(DiagKind::UnknownTable, pending.target.span,
-                    "referenced table \"" + qualified_text(pending.target) + "\" does not exist");
+    ctx.diags.error(DiagKind::UnknownTable, pending.target->span,
+                    "referenced table \"" + qualified_text(*pending.target) + "\" does not exist");
     return;
   }
   fk.ref_table = target->name;
   const ir::Table& table = target->table;
-  if (pending.ref_columns.empty()) {
+  if (pending.ref_columns->empty()) {
     if (!table.primary_key) {
-      ctx.diags.error(DiagKind::FkTargetHasNoKey, pending.target.span,
+      ctx.diags.error(DiagKind::FkTargetHasNoKey, pending.target->span,
                       "referenced table " + display(target->name) +
                           " has no primary key; name the referenced columns");
       return;
@@ -71,7 +71,7 @@ void resolve_fk(Context& ctx, TableWork& work, const PendingFk& pending) {
     fk.ref_columns = table.primary_key->columns;
   } else {
     bool all_found = true;
-    for (const ast::Ident& ident : pending.ref_columns) {
+    for (const ast::Ident& ident : *pending.ref_columns) {
       std::string name = ident_text(ident);
       if (!ir::find_column(table, name)) {
         all_found = false;

@@ -97,7 +97,7 @@ struct TableBody {
                    const ast::QualifiedIdent& target, const std::vector<ast::Ident>& ref_columns,
                    const ast::FkOptions& options, base::SourceSpan span) {
     ctx.gate(Construct::ForeignKey, span);
-    work.pending_fks.push_back({work.table.foreign_keys.size(), target, ref_columns, span});
+    work.pending_fks.push_back({work.table.foreign_keys.size(), &target, &ref_columns, span});
     ir::ForeignKey& fk = work.table.foreign_keys.emplace_back();
     if (name) fk.name = ident_text(*name);
     fk.columns = std::move(cols);

@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<dsl::ast::File> files;
   if (auto file = dsl::parse(sources, id, diags)) files.push_back(std::move(*file));
   if (!diags.has_errors() && !files.empty()) {
-    ir::Catalog catalog = dsl::lower_releasing(files, {}, diags);  // as the CLI lowers
+    ir::Catalog catalog = dsl::lower(files, {}, diags);
     if (!diags.has_errors()) ir::normalize(catalog);
   }
   // Rendering walks every span back to its line and caret: spans must stay in range.

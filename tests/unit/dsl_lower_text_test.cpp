@@ -294,36 +294,4 @@ TEST_CASE("lower text: any number of threads gives the same catalog and diagnost
     CHECK(emitted(diags) == expected);
     CHECK(many == one);
   }
-
-  // lower_releasing (what the CLI calls) gives the same, and frees the
-  // tables' entries but nothing else of the files.
-  for (std::size_t threads : {1u, 2u, 3u}) {
-    INFO("releasing, threads: " << threads);
-    std::vector<dsl::ast::File> copies = files;
-    dsl::LowerOptions options;
-    options.threads = threads;
-    base::Diagnostics diags;
-    ir::Catalog released = dsl::lower_releasing(copies, options, diags);
-    CHECK(emitted(diags) == expected);
-    CHECK(released == one);
-    std::size_t tables = 0, with_entries = 0, others = 0;
-    for (const dsl::ast::File& file : copies) {
-      for (const dsl::ast::Decl& decl : file.decls) {
-        if (const auto* t = std::get_if<dsl::ast::TableDecl>(&decl.node)) {
-          ++tables;
-          with_entries += !t->items.empty();
-          CHECK(!t->name.text.empty());
-        } else {
-          ++others;
-        }
-      }
-    }
-    CHECK(tables == 1603);
-    CHECK(with_entries == 0);
-    CHECK(others == 1);  // the enum
-  }
-  // lower leaves the files as they were.
-  for (const dsl::ast::File& file : files)
-    for (const dsl::ast::Decl& decl : file.decls)
-      if (const auto* t = std::get_if<dsl::ast::TableDecl>(&decl.node)) CHECK(!t->items.empty());
 }
