@@ -19,17 +19,19 @@ readonly password="schemac-test-pw"
 readonly demo_db="schemac_demo"
 readonly start_timeout=30
 
-run_dir="${SCHEMAC_PG_DIR:-$repo/.run/pg}"
+run_dir=$(realpath -m "${SCHEMAC_PG_DIR:-$repo/.run/pg}")  # absolute: as_pg leaves the working directory
 
 die() {
   echo "pg.sh: $*" >&2
   exit 1
 }
 
-# PostgreSQL refuses to run as root, so the server tools run as `postgres` then.
+# PostgreSQL refuses to run as root, so the server tools run as `postgres` then,
+# from /, since that user may not enter the working directory (a clone in a 0700
+# directory made psql print "could not change directory" on every call).
 as_pg() {
   if [[ $(id -u) -eq 0 ]]; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
