@@ -6,6 +6,7 @@
 // The first name tried for each is made on every thread (propose_names); one
 // thread then takes them in declaration order, choosing on from there where
 // one is taken (take_names), which gives the one-thread result.
+#include <array>
 #include <map>
 #include <unordered_map>
 
@@ -51,15 +52,40 @@ void reserve_relation(Context& ctx, SchemaNames& names, const std::string& name,
   if (previous) add_note(diag, *previous);
 }
 
+// ProposedObjects tells which objects of a table propose_names named. Its
+// list is in for_each_object's order, so each kind's entries rise by index:
+// asked about each kind's objects in rising order, a cursor per kind answers
+// in one pass over the list (a search per question would be quadratic in a
+// table's unnamed objects).
+class ProposedObjects {
+ public:
+  explicit ProposedObjects(const std::vector<ImplicitName>& names) : names_(names) {}
+
+  /// contains: whether object i of kind was named; i must rise from call to
+  /// call for one kind.
+  bool contains(ImplicitName::Kind kind, std::size_t i) {
+    std::size_t& at = next_[static_cast<std::size_t>(kind)];
+    for (; at < names_.size(); ++at) {
+      const ImplicitName& name = names_[at];
+      if (name.kind == kind && name.index >= i) return name.index == i;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr std::size_t kKinds = static_cast<std::size_t>(ImplicitName::Kind::Index) + 1;
+  const std::vector<ImplicitName>& names_;
+  std::array<std::size_t, kKinds> next_{};  // per kind: where its search goes on
+};
+
 // reserve_explicit takes the names a table's objects were given explicitly:
 // the names that propose_names did not make.
 void reserve_explicit(Context& ctx, SchemaNames& names, TableWork& work) {
   const std::string& schema = work.name.schema;
   ir::Table& t = work.table;
+  ProposedObjects proposed_objects(work.implicit_names);
   auto proposed = [&](ImplicitName::Kind kind, std::size_t i) {
-    for (const ImplicitName& implicit : work.implicit_names)
-      if (implicit.kind == kind && implicit.index == i) return true;
-    return false;
+    return proposed_objects.contains(kind, i);
   };
   std::map<std::string, std::optional<base::SourceSpan>> constraints;  // per table
   auto constraint = [&](const std::string& name, const std::optional<base::SourceSpan>& span) {

@@ -295,3 +295,39 @@ TEST_CASE("lower text: any number of threads gives the same catalog and diagnost
     CHECK(many == one);
   }
 }
+
+TEST_CASE("lower text: explicit names between unnamed objects of every kind", "[dsl][lower]") {
+  // Each explicit name is the one PostgreSQL would try first for the unnamed
+  // object after it, which therefore gets the next: the explicit names are
+  // reserved first, whatever their place among the unnamed ones.
+  Lowered r = lower_text({
+      "table p { a int primary key\n b int\n unique (a, b) }\n"
+      "table t {\n"
+      "  a int\n"
+      "  b int\n"
+      "  check (a > 0)\n"
+      "  constraint t_b_check check (b > 0)\n"
+      "  check (b > 1)\n"
+      "  unique (a)\n"
+      "  constraint t_b_key unique (a, b)\n"
+      "  unique (b)\n"
+      "  foreign key (a) references p\n"
+      "  constraint t_b_fkey foreign key (a, b) references p (a, b)\n"
+      "  foreign key (b) references p\n"
+      "  index (a)\n"
+      "  index t_b_idx (a, b)\n"
+      "  index (b)\n"
+      "}\n",
+  });
+  CHECK(r.errors == "");
+  auto has = [&](const std::string& name) {
+    return r.dump.find(" " + name + " ") != std::string::npos;
+  };
+  for (const char* name : {"t_a_check", "t_b_check", "t_b_check1", "t_a_key", "t_b_key", "t_b_key1",
+                           "t_a_fkey", "t_b_fkey", "t_b_fkey1", "t_a_idx", "t_b_idx", "t_b_idx1"}) {
+    INFO(name);
+    CHECK(has(name));
+  }
+  INFO(r.dump);
+  CHECK(r.dump.find("t_a_check1") == std::string::npos);
+}
