@@ -282,6 +282,30 @@ std::size_t name_count(const ir::Table& t) {
          t.indexes.size();
 }
 
+// SchemaLookup finds a schema's names in schemas, remembering the last one:
+// consecutive tables are mostly of one schema.
+class SchemaLookup {
+ public:
+  explicit SchemaLookup(std::map<std::string, SchemaNames>& schemas) : schemas_(schemas) {}
+  SchemaNames& operator()(const std::string& schema) {
+    if (!last_ || schema != last_->first) last_ = &*schemas_.try_emplace(schema).first;
+    return last_->second;
+  }
+
+ private:
+  std::map<std::string, SchemaNames>& schemas_;
+  std::pair<const std::string, SchemaNames>* last_ = nullptr;
+};
+
+// prefetch_names asks for what take_names will read of work: the slots its
+// implicit names start from, and those names.
+void prefetch_names(const NameScope& scope, TableWork& work) {
+  for (const ImplicitName& implicit : work.implicit_names) {
+    scope.prefetch(implicit.hash);
+    NameScope::touch(object_name(work.table, implicit.kind, implicit.index).data());
+  }
+}
+
 }  // namespace
 
 void propose_names(Context&, TableWork& work) {
@@ -311,7 +335,16 @@ void assign_names(Context& ctx) {
   }
   name_domain_checks(ctx, schemas);
   for (TableWork& work : ctx.tables) reserve_explicit(ctx, schemas[work.name.schema], work);
-  for (TableWork& work : ctx.tables) take_names(schemas[work.name.schema].scope, work);
+  // While a table's names are taken, what the table kAhead places on will
+  // read is fetched: one cache miss after another was most of this loop.
+  constexpr std::size_t kAhead = 8;
+  SchemaLookup current(schemas), ahead(schemas);
+  std::vector<TableWork>& tables = ctx.tables;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (i + kAhead < tables.size())
+      prefetch_names(ahead(tables[i + kAhead].name.schema).scope, tables[i + kAhead]);
+    take_names(current(tables[i].name.schema).scope, tables[i]);
+  }
   for (const ViewWork& view : ctx.views) reserve_view(ctx, schemas[view.name.schema], view);
 }
 

@@ -331,3 +331,28 @@ TEST_CASE("lower text: explicit names between unnamed objects of every kind", "[
   INFO(r.dump);
   CHECK(r.dump.find("t_a_check1") == std::string::npos);
 }
+
+TEST_CASE("lower text: each schema has its own implicit names", "[dsl][lower]") {
+  // Tables of the same names in two schemas, interleaved, each with two
+  // unnamed indexes on one column: the second is numbered within its schema,
+  // so every table has t<k>_x_idx and t<k>_x_idx1, and no name goes further.
+  std::string text;
+  for (int i = 0; i < 12; ++i) {
+    text += std::string("schema ") + (i % 2 ? "b" : "a") + " { table t" + std::to_string(i / 2) +
+            " { x int check (x > 0)\n index (x)\n index (x) } }\n";
+  }
+  Lowered r = lower_text({text});
+  CHECK(r.errors == "");
+  auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = r.dump.find(what); at != std::string::npos;
+         at = r.dump.find(what, at + 1))
+      ++n;
+    return n;
+  };
+  INFO(r.dump);
+  CHECK(count("_x_idx1") == 12);
+  CHECK(count("_x_idx2") == 0);
+  CHECK(count("_x_check ") + count("_x_check\n") == 12);
+  CHECK(count("_x_check1") == 0);
+}
