@@ -52,6 +52,12 @@ void reserve_relation(Context& ctx, SchemaNames& names, const std::string& name,
   if (previous) add_note(diag, *previous);
 }
 
+// object_count: a table's constraints and indexes.
+std::size_t object_count(const ir::Table& t) {
+  return t.checks.size() + (t.primary_key ? 1 : 0) + t.uniques.size() + t.foreign_keys.size() +
+         t.indexes.size();
+}
+
 // ProposedObjects tells which objects of a table propose_names named. Its
 // list is in for_each_object's order, so each kind's entries rise by index:
 // asked about each kind's objects in rising order, a cursor per kind answers
@@ -83,6 +89,9 @@ class ProposedObjects {
 void reserve_explicit(Context& ctx, SchemaNames& names, TableWork& work) {
   const std::string& schema = work.name.schema;
   ir::Table& t = work.table;
+  // Most tables name none of their objects: then there is nothing to read
+  // (their objects lie elsewhere in memory, mostly no longer in cache).
+  if (work.implicit_names.size() == object_count(t)) return;
   ProposedObjects proposed_objects(work.implicit_names);
   auto proposed = [&](ImplicitName::Kind kind, std::size_t i) {
     return proposed_objects.contains(kind, i);
@@ -278,8 +287,7 @@ void name_domain_checks(Context& ctx, std::map<std::string, SchemaNames>& schema
 
 // name_count: how many names a table and its objects take, at most.
 std::size_t name_count(const ir::Table& t) {
-  return 1 + t.checks.size() + (t.primary_key ? 1 : 0) + t.uniques.size() + t.foreign_keys.size() +
-         t.indexes.size();
+  return 1 + object_count(t);
 }
 
 // SchemaLookup finds a schema's names in schemas, remembering the last one:
