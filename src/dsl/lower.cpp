@@ -1,9 +1,10 @@
 // dsl/lower: the lowering driver. Pass 1 collects declarations (extensions,
 // schemas, enums, domain, sequence and table names) from every file, so that
 // order never matters; pass 2 lowers domains, then table bodies (with the
-// first name tried for each unnamed constraint and index); pass 3 resolves
-// foreign keys and sequence owners; pass 4 takes those names, or the next
-// free ones, as PostgreSQL would; views come last (lower_view.cpp).
+// first name tried for each unnamed constraint and index), then sequences
+// and their owners; pass 3 resolves foreign keys and, at the same time, takes
+// those names, or the next free ones, as PostgreSQL would; views come last
+// (lower_view.cpp).
 #include "dsl/lower.hpp"
 
 #include <algorithm>
@@ -233,9 +234,12 @@ constexpr std::size_t kMinTablesPerThread = 500;
 
 }  // namespace
 
-void for_each_table(Context& ctx, void (*pass)(Context&, TableWork&)) {
+std::size_t table_runs(const Context& ctx) {
+  return std::min(ctx.options.threads, ctx.tables.size() / kMinTablesPerThread);
+}
+
+void for_each_table(Context& ctx, void (*pass)(Context&, TableWork&), std::size_t runs) {
   std::vector<TableWork>& tables = ctx.tables;
-  std::size_t runs = std::min(ctx.options.threads, tables.size() / kMinTablesPerThread);
   if (runs <= 1) {
     for (TableWork& work : tables) pass(ctx, work);
     return;
@@ -247,6 +251,28 @@ void for_each_table(Context& ctx, void (*pass)(Context&, TableWork&)) {
     for (std::size_t i = tables.size() * run / runs; i < end; ++i) pass(local, tables[i]);
   });
   for (base::Diagnostics& diags : run_diags) ctx.diags.append(std::move(diags));
+}
+
+void resolve_and_name(Context& ctx) {
+  std::size_t runs = table_runs(ctx);
+  if (runs <= 1) {
+    for_each_table(ctx, resolve_references, runs);
+    assign_names(ctx);
+    return;
+  }
+  // Names are taken on one thread, in declaration order. They depend on no
+  // foreign key's target, only on its own columns, and resolving the targets
+  // writes other fields than the names: the other threads resolve them
+  // meanwhile. What each reports is added in the one-thread order.
+  base::Diagnostics name_diags;
+  Context names(ctx.options, name_diags, ctx.shared);
+  base::run_parallel(2, [&](std::size_t task) {
+    if (task == 0)
+      for_each_table(ctx, resolve_references, runs - 1);
+    else
+      assign_names(names);
+  });
+  ctx.diags.append(std::move(name_diags));
 }
 
 bool Context::gate(Construct construct, base::SourceSpan span) {
@@ -284,10 +310,9 @@ ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
   }
   lower_detail::check_type_clashes(ctx);
   lower_detail::lower_domains(ctx);
-  lower_detail::for_each_table(ctx, lower_detail::lower_table);
-  lower_detail::for_each_table(ctx, lower_detail::resolve_references);
+  lower_detail::for_each_table(ctx, lower_detail::lower_table, lower_detail::table_runs(ctx));
   lower_detail::lower_sequences(ctx);
-  lower_detail::assign_names(ctx);
+  lower_detail::resolve_and_name(ctx);
   lower_detail::place_tables(ctx);
   lower_detail::lower_views(ctx);
   return std::move(shared.catalog);

@@ -230,12 +230,21 @@ void lower_table_body(Context& ctx, TableWork& work);
 /// has its columns and primary key.
 void resolve_references(Context& ctx, TableWork& work);
 
-/// for_each_table runs pass on every table. With options.threads > 1 and
-/// enough tables they are cut into runs in declaration order, one per thread,
-/// each with a Context of its own; the runs' diagnostics are then added in
-/// order, so the result and what is reported are those of one thread. A pass
-/// reads the shared declarations and writes only the TableWork it is given.
-void for_each_table(Context& ctx, void (*pass)(Context&, TableWork&));
+/// table_runs: how many runs for_each_table cuts the tables into: one per
+/// thread (options.threads), but no run of fewer than some hundreds of tables.
+std::size_t table_runs(const Context& ctx);
+
+/// for_each_table runs pass on every table. With runs > 1 they are cut into
+/// runs in declaration order, one per thread, each with a Context of its own;
+/// the runs' diagnostics are then added in order, so the result and what is
+/// reported are those of one thread. A pass reads the shared declarations and
+/// writes only the TableWork it is given.
+void for_each_table(Context& ctx, void (*pass)(Context&, TableWork&), std::size_t runs);
+
+/// resolve_and_name: resolve_references on every table, then assign_names;
+/// with table_runs > 1 the names are taken on a thread of their own while
+/// the other threads resolve.
+void resolve_and_name(Context& ctx);
 
 /// declare_view records a view (duplicates among views reported here);
 /// lower_views checks names against tables and enums, checks each query and
