@@ -92,10 +92,7 @@ void reserve_explicit(Context& ctx, SchemaNames& names, TableWork& work) {
   // Most tables name none of their objects: then there is nothing to read
   // (their objects lie elsewhere in memory, mostly no longer in cache).
   if (work.implicit_names.size() == object_count(t)) return;
-  ProposedObjects proposed_objects(work.implicit_names);
-  auto proposed = [&](ImplicitName::Kind kind, std::size_t i) {
-    return proposed_objects.contains(kind, i);
-  };
+  ProposedObjects proposed(work.implicit_names);
   std::map<std::string, std::optional<base::SourceSpan>> constraints;  // per table
   auto constraint = [&](const std::string& name, const std::optional<base::SourceSpan>& span) {
     names.scope.take_constraint(name);
@@ -107,24 +104,24 @@ void reserve_explicit(Context& ctx, SchemaNames& names, TableWork& work) {
     if (it->second) add_note(diag, *it->second);
   };
   using enum ImplicitName::Kind;
-  if (t.primary_key && !proposed(PrimaryKey, 0)) {
+  if (t.primary_key && !proposed.contains(PrimaryKey, 0)) {
     constraint(t.primary_key->name, t.primary_key->provenance.span);
     reserve_relation(ctx, names, t.primary_key->name, t.primary_key->provenance.span, schema);
   }
   for (std::size_t i = 0; i < t.uniques.size(); ++i) {
     const ir::UniqueConstraint& u = t.uniques[i];
-    if (proposed(Unique, i)) continue;
+    if (proposed.contains(Unique, i)) continue;
     constraint(u.name, u.provenance.span);
     reserve_relation(ctx, names, u.name, u.provenance.span, schema);
   }
   for (std::size_t i = 0; i < t.checks.size(); ++i)
-    if (!proposed(Check, i)) constraint(t.checks[i].name, t.checks[i].provenance.span);
+    if (!proposed.contains(Check, i)) constraint(t.checks[i].name, t.checks[i].provenance.span);
   for (std::size_t i = 0; i < t.foreign_keys.size(); ++i)
-    if (!proposed(ForeignKey, i))
+    if (!proposed.contains(ForeignKey, i))
       constraint(t.foreign_keys[i].name, t.foreign_keys[i].provenance.span);
   for (std::size_t i = 0; i < t.indexes.size(); ++i) {
     const ir::Index& index = t.indexes[i];
-    if (!proposed(Index, i))
+    if (!proposed.contains(Index, i))
       reserve_relation(ctx, names, index.name, index.provenance.span, schema);
   }
 }
