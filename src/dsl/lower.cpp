@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <variant>
 
@@ -112,13 +113,9 @@ void declare_table(Context& ctx, const ast::TableDecl& decl, const std::string& 
     return;
   }
   ctx.schema(schema);  // a schema holding a table is part of the catalog
-  TableWork work;
-  work.name = name;
+  TableWork& work = ctx.tables.emplace_back();
+  work.name = std::move(name);
   work.decl = &decl;
-  work.table.name = name.name;
-  work.table.provenance.span = decl.span;
-  work.table.provenance.name_span = decl.name.span;
-  ctx.tables.push_back(std::move(work));
 }
 
 void lower_schema_block(Context& ctx, const ast::SchemaDecl& decl, bool nested) {
@@ -198,15 +195,24 @@ void check_type_clashes(Context& ctx) {
   }
 }
 
-// place_tables moves the lowered tables into their schemas, in declaration
-// order, into vectors sized first: growing them would copy every table.
-void place_tables(Context& ctx) {
+// bind_tables makes every declared table in its schema, in declaration
+// order, into vectors sized first, and points its TableWork at it: the passes
+// that follow build each table where the catalog keeps it. Schemas added
+// later (by views, sequences) move the schemas, never their tables.
+static_assert(std::is_nothrow_move_constructible_v<ir::Schema>);
+void bind_tables(Context& ctx) {
   std::unordered_map<std::string_view, std::size_t> per_schema;
   for (const TableWork& work : ctx.tables) ++per_schema[work.name.schema];
   for (const auto& [schema, count] : per_schema)
     ctx.schema(std::string(schema)).tables.reserve(count);
+  ir::Schema* schema = nullptr;
   for (TableWork& work : ctx.tables) {
-    ctx.schema(work.name.schema).tables.push_back(std::move(work.table));
+    if (!schema || schema->name != work.name.schema) schema = &ctx.schema(work.name.schema);
+    ir::Table& table = schema->tables.emplace_back();
+    table.name = work.name.name;
+    table.provenance.span = work.decl->span;
+    table.provenance.name_span = work.decl->name.span;
+    work.table = &table;
   }
 }
 
@@ -309,11 +315,11 @@ ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
     lower_detail::lower_decls(ctx, file.decls, options.default_schema, false);
   }
   lower_detail::check_type_clashes(ctx);
+  lower_detail::bind_tables(ctx);
   lower_detail::lower_domains(ctx);
   lower_detail::for_each_table(ctx, lower_detail::lower_table, lower_detail::table_runs(ctx));
   lower_detail::lower_sequences(ctx);
   lower_detail::resolve_and_name(ctx);
-  lower_detail::place_tables(ctx);
   lower_detail::lower_views(ctx);
   return std::move(shared.catalog);
 }

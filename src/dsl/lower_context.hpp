@@ -51,11 +51,13 @@ struct ImplicitName {
   Kind kind = Kind::Check;
 };
 
-/// TableWork is one table being lowered, with the AST it comes from.
+/// TableWork is one table being lowered, with the AST it comes from. The
+/// table itself is built where the catalog keeps it, in its schema's tables:
+/// moving every table there afterwards took as long as declaring them.
 struct TableWork {
   ir::QualifiedName name;
   const ast::TableDecl* decl = nullptr;
-  ir::Table table;
+  ir::Table* table = nullptr;  // in its schema's tables, once every table is declared
   std::vector<PendingFk> pending_fks;
   std::vector<ImplicitName> implicit_names;  // in the order PostgreSQL names them
 };

@@ -88,7 +88,7 @@ class ProposedObjects {
 // the names that propose_names did not make.
 void reserve_explicit(Context& ctx, SchemaNames& names, TableWork& work) {
   const std::string& schema = work.name.schema;
-  ir::Table& t = work.table;
+  ir::Table& t = *work.table;
   // Most tables name none of their objects: then there is nothing to read
   // (their objects lie elsewhere in memory, mostly no longer in cache).
   if (work.implicit_names.size() == object_count(t)) return;
@@ -228,7 +228,7 @@ void for_each_object(ir::Table& t, Visit visit) {
 // taken meanwhile (by an earlier table, or by an explicit name) is chosen
 // anew from there, exactly as choosing one by one would have gone on.
 void take_names(NameScope& scope, TableWork& work) {
-  ir::Table& t = work.table;
+  ir::Table& t = *work.table;
   std::vector<std::string_view> columns;
   for (const ImplicitName& implicit : work.implicit_names) {
     std::string& name = object_name(t, implicit.kind, implicit.index);
@@ -307,14 +307,14 @@ class SchemaLookup {
 void prefetch_names(const NameScope& scope, TableWork& work) {
   for (const ImplicitName& implicit : work.implicit_names) {
     scope.prefetch(implicit.hash);
-    NameScope::touch(object_name(work.table, implicit.kind, implicit.index).data());
+    NameScope::touch(object_name(*work.table, implicit.kind, implicit.index).data());
   }
 }
 
 }  // namespace
 
 void propose_names(Context&, TableWork& work) {
-  ir::Table& t = work.table;
+  ir::Table& t = *work.table;
   std::size_t unnamed = 0;
   for_each_object(t, [&](Kind, std::size_t, const std::string& name) { unnamed += name.empty(); });
   work.implicit_names.reserve(unnamed);
@@ -330,7 +330,7 @@ void propose_names(Context&, TableWork& work) {
 void assign_names(Context& ctx) {
   std::map<std::string, SchemaNames> schemas;
   std::map<std::string_view, std::size_t> counts;  // names each schema's tables take
-  for (const TableWork& work : ctx.tables) counts[work.name.schema] += name_count(work.table);
+  for (const TableWork& work : ctx.tables) counts[work.name.schema] += name_count(*work.table);
   for (const auto& [schema, count] : counts) schemas[std::string(schema)].scope.reserve(count);
   for (TableWork& work : ctx.tables) schemas[work.name.schema].scope.take_relation(work.name.name);
   // A sequence is a relation: its name must not clash with a table or an index.

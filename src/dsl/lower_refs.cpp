@@ -52,7 +52,7 @@ bool has_matching_key(const ir::Table& target, const std::vector<std::string>& c
 }
 
 void resolve_fk(Context& ctx, TableWork& work, const PendingFk& pending) {
-  ir::ForeignKey& fk = work.table.foreign_keys[pending.fk];
+  ir::ForeignKey& fk = work.table->foreign_keys[pending.fk];
   TableWork* target = ctx.find_table(*pending.target, work.name.schema);
   if (!target) {
     ctx.diags.error(DiagKind::UnknownTable, pending.target->span,
@@ -60,7 +60,7 @@ void resolve_fk(Context& ctx, TableWork& work, const PendingFk& pending) {
     return;
   }
   fk.ref_table = target->name;
-  const ir::Table& table = target->table;
+  const ir::Table& table = *target->table;
   if (pending.ref_columns->empty()) {
     if (!table.primary_key) {
       ctx.diags.error(DiagKind::FkTargetHasNoKey, pending.target->span,

@@ -150,7 +150,7 @@ struct SequenceBody {
       return;
     }
     std::string column_name = ident_text(column);
-    if (!ir::find_column(target->table, column_name)) {
+    if (!ir::find_column(*target->table, column_name)) {
       ctx.diags.error(
           DiagKind::UnknownColumn, column.span,
           "column \"" + column_name + "\" does not exist in table " + display(target->name));

@@ -70,7 +70,7 @@ struct TableBody {
       return;
     }
     pk_span = span;
-    ir::PrimaryKey& pk = work.table.primary_key.emplace();
+    ir::PrimaryKey& pk = work.table->primary_key.emplace();
     if (name) pk.name = ident_text(*name);
     pk.columns = std::move(cols);
     pk.provenance.span = span;
@@ -79,7 +79,7 @@ struct TableBody {
   void unique(std::vector<std::string> cols, const ast::Boxed<ast::Ident>& name,
               base::SourceSpan span) {
     ctx.gate(Construct::Unique, span);
-    ir::UniqueConstraint& u = work.table.uniques.emplace_back();
+    ir::UniqueConstraint& u = work.table->uniques.emplace_back();
     if (name) u.name = ident_text(*name);
     u.columns = std::move(cols);
     u.provenance.span = span;
@@ -87,7 +87,7 @@ struct TableBody {
 
   void check(const ast::Expr& expr, const ast::Boxed<ast::Ident>& name, base::SourceSpan span) {
     ctx.gate(Construct::Check, span);
-    ir::CheckConstraint& c = work.table.checks.emplace_back();
+    ir::CheckConstraint& c = work.table->checks.emplace_back();
     if (name) c.name = ident_text(*name);
     c.expr = expr.text;
     c.provenance.span = span;
@@ -97,8 +97,8 @@ struct TableBody {
                    const ast::QualifiedIdent& target, const std::vector<ast::Ident>& ref_columns,
                    const ast::FkOptions& options, base::SourceSpan span) {
     ctx.gate(Construct::ForeignKey, span);
-    work.pending_fks.push_back({work.table.foreign_keys.size(), &target, &ref_columns, span});
-    ir::ForeignKey& fk = work.table.foreign_keys.emplace_back();
+    work.pending_fks.push_back({work.table->foreign_keys.size(), &target, &ref_columns, span});
+    ir::ForeignKey& fk = work.table->foreign_keys.emplace_back();
     if (name) fk.name = ident_text(*name);
     fk.columns = std::move(cols);
     fk.on_delete = options.on_delete.value_or(ir::FkAction::NoAction);
@@ -206,7 +206,7 @@ void TableBody::column(const ast::ColumnDef& def) {
   if (columns.find(name) != &def) return;  // a duplicate, reported by lower_table_body
   check_modifier_conflicts(ctx, def, work.name);
   // Built in place: moving a Column costs about as much as building it.
-  ir::Column& col = work.table.columns.emplace_back();
+  ir::Column& col = work.table->columns.emplace_back();
   col.name = name;
   if (std::optional<ir::TypeRef> type = resolve_type(ctx, def.type, work.name.schema))
     col.type = std::move(*type);
@@ -223,7 +223,7 @@ void TableBody::column(const ast::ColumnDef& def) {
     ctx.gate(Construct::Serial, def.type.span);
     col.serial = true;
     col.not_null = true;  // PostgreSQL makes serial columns NOT NULL
-    col.serial_sequence.name = make_object_name(work.table.name, name, "seq");
+    col.serial_sequence.name = make_object_name(work.table->name, name, "seq");
     if (col.default_expr || col.identity != ir::IdentityKind::None || col.generated_expr)
       ctx.diags.error(DiagKind::ConflictingModifiers, def.type.span,
                       "serial column \"" + std::string(name) +
@@ -242,7 +242,7 @@ void TableBody::column(const ast::ColumnDef& def) {
 
 void TableBody::index(const ast::IndexDef& def) {
   ctx.gate(Construct::Index, def.span);
-  ir::Index& index = work.table.indexes.emplace_back();
+  ir::Index& index = work.table->indexes.emplace_back();
   if (def.name) index.name = ident_text(*def.name);
   if (def.method) index.method = ident_text(*def.method);
   index.unique = def.unique;
@@ -281,7 +281,7 @@ void TableBody::item(const ast::TableItem& item) {
           [&](const ast::IndexDef& d) { index(d); },
           [&](const ast::TableCommentDef& d) {
             ctx.gate(Construct::Comment, d.span);
-            work.table.comment = d.text.value;
+            work.table->comment = d.text.value;
           },
       },
       item);
@@ -313,7 +313,7 @@ void reserve_items(TableWork& work, ColumnNames& names) {
                item);
   }
   names.reserve(columns);
-  ir::Table& t = work.table;
+  ir::Table& t = *work.table;
   t.columns.reserve(columns);
   t.uniques.reserve(uniques);
   t.checks.reserve(checks);
@@ -340,16 +340,16 @@ void lower_table_body(Context& ctx, TableWork& work) {
   for (const ast::TableItem& item : decl.items) body.item(item);
   if (decl.renamed_from) {
     ctx.gate(Construct::RenamedFrom, decl.renamed_from->span);
-    work.table.provenance.renamed_from = ident_text(*decl.renamed_from);
+    work.table->provenance.renamed_from = ident_text(*decl.renamed_from);
   }
   if (decl.doc) {
     ctx.gate(Construct::Comment, decl.doc->span);
-    work.table.comment = decl.doc->text;
+    work.table->comment = decl.doc->text;
   }
   // A primary key implies NOT NULL on its columns, as in PostgreSQL.
-  if (work.table.primary_key) {
-    for (ir::Column& col : work.table.columns) {
-      for (const std::string& pk_col : work.table.primary_key->columns) {
+  if (work.table->primary_key) {
+    for (ir::Column& col : work.table->columns) {
+      for (const std::string& pk_col : work.table->primary_key->columns) {
         if (col.name == pk_col) col.not_null = true;
       }
     }
