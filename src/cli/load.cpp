@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 
 #include "base/parallel.hpp"
 #include "cli/timings.hpp"
@@ -113,19 +114,34 @@ std::size_t load_threads(const std::vector<base::FileId>& ids, const LoadOptions
 }
 
 // parse_files parses every file on up to `threads` threads, which take the
-// files one at a time. Each file keeps its diagnostics apart; they are added
-// in file order afterwards, so what is reported does not depend on the threads.
+// files one at a time, and declares each parsed file to lowering in file
+// order: whichever thread finds the next file parsed and no other thread
+// declaring declares it, while the others go on parsing. Each file keeps its
+// diagnostics apart; they are added in file order afterwards, so what is
+// reported does not depend on the threads.
 std::vector<std::optional<dsl::ast::File>> parse_files(const std::vector<base::FileId>& ids,
                                                        std::size_t threads,
                                                        const base::SourceManager& sources,
+                                                       dsl::Lowering& lowering,
                                                        base::Diagnostics& diags) {
   std::vector<std::optional<dsl::ast::File>> parsed(ids.size());
   std::vector<base::Diagnostics> file_diags(ids.size());
+  std::vector<std::atomic<bool>> done(ids.size());
+  std::mutex declaring;
+  std::size_t declared = 0;  // files declared so far, under `declaring`
+  auto declare_parsed = [&] {
+    for (; declared < ids.size() && done[declared].load(std::memory_order_acquire); ++declared)
+      if (parsed[declared]) lowering.declare(*parsed[declared]);
+  };
   std::atomic<std::size_t> next{0};
   base::run_parallel(std::min(threads, ids.size()), [&](std::size_t) {
-    for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < ids.size();)
+    for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < ids.size();) {
       parsed[i] = dsl::parse(sources, ids[i], file_diags[i]);
+      done[i].store(true, std::memory_order_release);
+      if (std::unique_lock lock(declaring, std::try_to_lock); lock) declare_parsed();
+    }
   });
+  declare_parsed();  // what a thread finished while another was declaring
   for (base::Diagnostics& file : file_diags) diags.append(std::move(file));
   return parsed;
 }
@@ -143,8 +159,12 @@ std::optional<LoadedSchema> parse_and_lower(const std::vector<base::FileId>& ids
   timings::Phase phase("parse_lower",
                        threads > 1 ? timings::Phase::Cpu::Process : timings::Phase::Cpu::Thread);
   LoadedSchema loaded;
+  dsl::LowerOptions lower_options;
+  lower_options.default_schema = options.default_schema;
+  lower_options.threads = threads;
+  dsl::Lowering lowering(lower_options);
   std::vector<base::FileId> empty_files;
-  for (std::optional<dsl::ast::File>& file : parse_files(ids, threads, sources, diags)) {
+  for (std::optional<dsl::ast::File>& file : parse_files(ids, threads, sources, lowering, diags)) {
     if (!file) continue;
     if (file->decls.empty()) empty_files.push_back(file->file);
     files.push_back(std::move(*file));
@@ -165,10 +185,7 @@ std::optional<LoadedSchema> parse_and_lower(const std::vector<base::FileId>& ids
     if (nothing_declared) break;
     diags.warning(base::DiagKind::EmptyFile, base::SourceSpan{id, 0, 0}, "file declares nothing");
   }
-  dsl::LowerOptions lower_options;
-  lower_options.default_schema = options.default_schema;
-  lower_options.threads = threads;
-  loaded.catalog = dsl::lower(files, lower_options, diags);
+  loaded.catalog = lowering.finish(diags);
   if (diags.error_count() > errors_before) return std::nullopt;
   loaded.file_count = files.size();
   for (dsl::ast::File& file : files)

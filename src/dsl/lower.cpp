@@ -1,6 +1,7 @@
 // dsl/lower: the lowering driver. Pass 1 collects declarations (extensions,
 // schemas, enums, domain, sequence and table names) from every file, so that
-// order never matters; pass 2 lowers domains, then table bodies (with the
+// order never matters (Lowering::declare, one file at a time, as the files
+// are parsed); pass 2 lowers domains, then table bodies (with the
 // first name tried for each unnamed constraint and index), then sequences
 // and their owners; pass 3 resolves foreign keys and, at the same time, takes
 // those names, or the next free ones, as PostgreSQL would; views come last
@@ -303,17 +304,33 @@ ir::Schema& Context::schema(const std::string& name) {
 
 }  // namespace lower_detail
 
-ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
-                  base::Diagnostics& diags) {
+struct Lowering::State {
+  explicit State(LowerOptions given) : options(std::move(given)), ctx(options, diags, shared) {}
+  LowerOptions options;
+  base::Diagnostics diags;
   lower_detail::Declarations shared;
-  lower_detail::Context ctx(options, diags, shared);
-  std::size_t tables = 0;
-  for (const ast::File& file : files) tables += lower_detail::count_tables(file.decls);
-  ctx.tables.reserve(tables);  // a TableWork holds its table: no regrowth, no moves
-  ctx.table_index.reserve(tables);
-  for (const ast::File& file : files) {
-    lower_detail::lower_decls(ctx, file.decls, options.default_schema, false);
+  lower_detail::Context ctx;
+};
+
+Lowering::Lowering(LowerOptions options) : state_(std::make_unique<State>(std::move(options))) {}
+
+Lowering::~Lowering() = default;
+
+void Lowering::declare(const ast::File& file) {
+  lower_detail::Context& ctx = state_->ctx;
+  // Room for the file's tables, grown as a vector grows: sized once per
+  // file, the tables and their index would be copied once per file.
+  std::size_t needed = ctx.tables.size() + lower_detail::count_tables(file.decls);
+  if (needed > ctx.tables.capacity()) {
+    std::size_t room = std::max(needed, 2 * ctx.tables.capacity());
+    ctx.tables.reserve(room);
+    ctx.table_index.reserve(room);
   }
+  lower_detail::lower_decls(ctx, file.decls, ctx.options.default_schema, false);
+}
+
+ir::Catalog Lowering::finish(base::Diagnostics& diags) {
+  lower_detail::Context& ctx = state_->ctx;
   lower_detail::check_type_clashes(ctx);
   lower_detail::bind_tables(ctx);
   lower_detail::lower_domains(ctx);
@@ -321,7 +338,15 @@ ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
   lower_detail::lower_sequences(ctx);
   lower_detail::resolve_and_name(ctx);
   lower_detail::lower_views(ctx);
-  return std::move(shared.catalog);
+  diags.append(std::move(state_->diags));
+  return std::move(state_->shared.catalog);
+}
+
+ir::Catalog lower(std::span<const ast::File> files, const LowerOptions& options,
+                  base::Diagnostics& diags) {
+  Lowering lowering(options);
+  for (const ast::File& file : files) lowering.declare(file);
+  return lowering.finish(diags);
 }
 
 }  // namespace schemac::dsl

@@ -38,17 +38,21 @@ same_output 0 check --no-config "$WORK/ok"
 [[ $OUT == "ok: 8 files, 1 schema, 2000 tables, 0 views, 1 enum, 0 extensions" ]] || fail "check: $OUT"
 pass "check of 2,000 tables in 8 files"
 
-# Semantic errors in three files: an unknown type, a dangling reference, a duplicate column.
+# Semantic errors in four files: an unknown type, a dangling reference, a
+# duplicate column, and a table declared again in a later file (found while
+# the files are still being parsed, and reported in the same place).
 cp -r "$WORK/ok" "$WORK/semantic"
 sed -i 's/^  kind mood not null default .ok.$/  kind no_such_type/;T;:a;n;ba' "$WORK/semantic/f1.schema"
 sed -i '0,/references t[0-9]* (id)/s//references missing_table (id)/' "$WORK/semantic/f4.schema"
 printf 'table dup {\n  id bigint primary key\n  id text\n}\n' >>"$WORK/semantic/f6.schema"
+printf 'table t10 {\n  id bigint primary key\n}\n' >>"$WORK/semantic/f7.schema"
 same_output 1 check --no-config "$WORK/semantic"
-for message in 'unknown type "no_such_type"' '"missing_table" does not exist' 'duplicate column "id"'; do
+for message in 'unknown type "no_such_type"' '"missing_table" does not exist' 'duplicate column "id"' \
+  'duplicate table "public.t10"'; do
   grep -qF "$message" <<<"$ERR" || fail "semantic errors: no '$message' in: $ERR"
 done
-[[ $(grep -c ': error: ' <<<"$ERR") -eq 3 ]] || fail "semantic errors: $ERR"
-pass "semantic errors in three files are reported alike"
+[[ $(grep -c ': error: ' <<<"$ERR") -eq 4 ]] || fail "semantic errors: $ERR"
+pass "semantic errors in four files are reported alike"
 
 # Syntax errors in two files: each file's first error, in file order.
 cp -r "$WORK/ok" "$WORK/syntax"
